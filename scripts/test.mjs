@@ -1,0 +1,52 @@
+// `npm test`: every workspace's tests through turbo, then one plain summary line,
+// "N passed, N failed", summed from the vitest JSON report each workspace writes.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const REPORT = '.vitest-report.json';
+
+function workspaces() {
+  const dirs = [];
+  for (const pattern of manifest.workspaces) {
+    if (!pattern.endsWith('/*')) dirs.push(pattern);
+    else {
+      const parent = pattern.slice(0, -2);
+      const listing = spawnSync('ls', [join(root, parent)], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+      dirs.push(...listing.map((name) => `${parent}/${name}`));
+    }
+  }
+  return dirs.filter((dir) => existsSync(join(root, dir, 'package.json')));
+}
+
+const withTests = workspaces().filter((dir) => JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8')).scripts?.test);
+for (const dir of withTests) rmSync(join(root, dir, REPORT), { force: true });
+
+const run = spawnSync('node', [join(root, 'scripts/turbo.mjs'), 'run', 'test', '--continue', ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: 'inherit',
+});
+
+let passed = 0;
+let failed = 0;
+for (const dir of withTests) {
+  const path = join(root, dir, REPORT);
+  if (!existsSync(path)) {
+    // The workspace's test run never produced a report (it crashed, or a task it depends on failed).
+    console.error(`test: ${dir} wrote no test report; counting it as one failure`);
+    failed += 1;
+    continue;
+  }
+  const report = JSON.parse(readFileSync(path, 'utf8'));
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
+  if (report.numFailedTests === 0 && !report.success) {
+    console.error(`test: ${dir} failed outside any test (a suite could not load)`);
+    failed += 1;
+  }
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(run.status === 0 && failed === 0 ? 0 : 1);

@@ -1,0 +1,139 @@
+// @ts-check
+// Loads spec/openapi.yaml and builds JSON Schema 2020-12 validators from it, so that every
+// package validates against the spec itself and no schema is ever restated by hand.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+
+export const specPath = fileURLToPath(new URL('./openapi.yaml', import.meta.url));
+const SPEC_ID = 'urn:permission-assist:openapi';
+export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
+
+/** @returns {any} the parsed OpenAPI document (YAML aliases expanded into shared objects). */
+export function loadSpec(path = specPath) {
+  return parse(readFileSync(path, 'utf8'), { maxAliasCount: 1000 });
+}
+
+/** Resolves a local `$ref` ("#/components/...") against the document; other values pass through. */
+export function deref(spec, value) {
+  let current = value;
+  while (current && typeof current === 'object' && typeof current.$ref === 'string') {
+    current = pointer(spec, current.$ref);
+  }
+  return current;
+}
+
+export function pointer(spec, ref) {
+  if (!ref.startsWith('#/')) throw new Error(`Only local $refs are supported, got ${ref}`);
+  return ref
+    .slice(2)
+    .split('/')
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce((node, key) => {
+      if (node == null || !(key in node)) throw new Error(`Unresolvable $ref ${ref}`);
+      return node[key];
+    }, spec);
+}
+
+/** Every operation of the document: `paths` and `webhooks`. */
+export function listOperations(spec) {
+  const operations = [];
+  for (const [section, entries] of [['paths', spec.paths], ['webhooks', spec.webhooks]]) {
+    for (const [path, item] of Object.entries(entries ?? {})) {
+      for (const method of HTTP_METHODS) {
+        const operation = item[method];
+        if (!operation) continue;
+        const parameters = [...(item.parameters ?? []), ...(operation.parameters ?? [])].map((p) => deref(spec, p));
+        operations.push({ section, path, method, operationId: operation.operationId, operation, parameters });
+      }
+    }
+  }
+  return operations;
+}
+
+/**
+ * "Sealed" schemas reject properties the spec does not define. The spec leaves objects open so
+ * that servers may add fields; sealing is for checking our own examples (stray or misspelt fields)
+ * and for reporting undocumented fields. Components used as an allOf part stay open: their parent
+ * is sealed instead, since unevaluatedProperties sees through allOf but a sealed part would not.
+ */
+function seal(spec) {
+  const copy = structuredClone(spec);
+  const allOfParts = new Set();
+  const visitAllOf = (node) => {
+    if (!node || typeof node !== 'object') return;
+    for (const part of node.allOf ?? []) if (part.$ref) allOfParts.add(part.$ref);
+    Object.values(node).forEach(visitAllOf);
+  };
+  visitAllOf(copy.components?.schemas);
+  const visit = (node, insideAllOf) => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach((child) => visit(child, false));
+    const open =
+      !('additionalProperties' in node) && !('unevaluatedProperties' in node) && !('patternProperties' in node);
+    if (open && !insideAllOf && (node.properties || node.allOf)) node.unevaluatedProperties = false;
+    for (const [key, child] of Object.entries(node)) {
+      if (key === 'examples' || key === 'example' || key === 'const' || key === 'enum' || key === 'default') continue;
+      if (key === 'allOf') child.forEach((part) => visit(part, true));
+      else visit(child, false);
+    }
+  };
+  for (const [name, schema] of Object.entries(copy.components?.schemas ?? {})) {
+    visit(schema, allOfParts.has(`#/components/schemas/${name}`));
+  }
+  return copy;
+}
+
+/**
+ * A validator factory for schemas of the spec. `validate(schema, value)` accepts a schema object
+ * taken from the document (inline or `$ref`) and returns Ajv's errors, or an empty array.
+ */
+export function createValidator(spec = loadSpec(), { sealed = false } = {}) {
+  const document = sealed ? seal(spec) : spec;
+  const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, validateFormats: true });
+  addFormats(ajv);
+  // OpenAPI keywords and formats that are annotations for validation purposes.
+  ajv.addKeyword('discriminator');
+  ajv.addKeyword('example');
+  ajv.addKeyword('xml');
+  ajv.addKeyword('externalDocs');
+  ajv.addFormat('binary', true);
+  ajv.addFormat('int32', { type: 'number', validate: (n) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31 });
+  ajv.addFormat('int64', { type: 'number', validate: (n) => Number.isInteger(n) });
+  // Component schemas become the $defs of one registered schema; local "#/components/schemas/X"
+  // pointers (in components and in inline schemas alike) are rebased onto it.
+  const rebase = (json) => JSON.parse(json.replaceAll('"$ref":"#/components/schemas/', `"$ref":"${SPEC_ID}#/$defs/`));
+  ajv.addSchema({ $id: SPEC_ID, $defs: rebase(JSON.stringify(document.components?.schemas ?? {})) });
+  const cache = new Map();
+  const compile = (schema) => {
+    const key = JSON.stringify(schema);
+    let fn = cache.get(key);
+    if (!fn) {
+      const rebased = rebase(key);
+      fn = ajv.compile(rebased);
+      cache.set(key, fn);
+    }
+    return fn;
+  };
+  return {
+    /** @returns {import('ajv').ErrorObject[]} */
+    validate(schema, value) {
+      const fn = compile(schema);
+      return fn(value) ? [] : [...(fn.errors ?? [])];
+    },
+  };
+}
+
+/** One line per Ajv error: "<instance path>: <message>" with the allowed values where useful. */
+export function formatErrors(errors) {
+  return errors.map((e) => {
+    const where = e.instancePath || '(root)';
+    if (e.keyword === 'enum') return `${where}: must be one of ${e.params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+    if (e.keyword === 'unevaluatedProperties') return `${where}: has undocumented field "${e.params.unevaluatedProperty}"`;
+    if (e.keyword === 'additionalProperties') return `${where}: has unknown field "${e.params.additionalProperty}"`;
+    if (e.keyword === 'required') return `${where}: is missing required field "${e.params.missingProperty}"`;
+    return `${where}: ${e.message}`;
+  });
+}

@@ -1,0 +1,72 @@
+// Each house rule in .spectral.yaml must fire on a small fixture that breaks it, at the right place.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { spectral, type SpectralResult } from './run-tool.js';
+
+const fixtures = 'spec/test/fixtures/house-rules';
+let results: SpectralResult[] = [];
+
+beforeAll(async () => {
+  // One Spectral run over every fixture keeps this suite to a single process start.
+  results = await spectral([`${fixtures}/*.yaml`]);
+});
+
+function fired(fixture: string, rule: string) {
+  return results
+    .filter((r) => r.source.endsWith(`/${fixture}`) && r.code === rule)
+    .map((r) => r.path.join('.'));
+}
+
+describe('house rules', () => {
+  it('pa-list-operation-paginated: a list without `page` returning a bare array', () => {
+    expect(fired('list-not-paginated.yaml', 'pa-list-operation-paginated')).toEqual([
+      'paths./api/widgets.get',
+      'paths./api/widgets.get.responses.200',
+    ]);
+  });
+
+  it('pa-id-is-uuid: a reference id typed as a plain string (but not correlationId)', () => {
+    expect(fired('id-not-uuid.yaml', 'pa-id-is-uuid')).toEqual(['components.schemas.Widget.properties.applicationId']);
+  });
+
+  it('pa-timestamp-is-date-time: a ...Date field without format date-time', () => {
+    expect(fired('timestamp-not-date-time.yaml', 'pa-timestamp-is-date-time')).toEqual([
+      'components.schemas.Widget.properties.createdDate',
+    ]);
+  });
+
+  it('pa-operation-summary: an operation without a summary', () => {
+    expect(fired('operation-incomplete.yaml', 'pa-operation-summary')).toEqual(['paths./api/widgets/{id}.get']);
+  });
+
+  it('pa-operation-one-tag: an operation with two tags', () => {
+    expect(fired('operation-incomplete.yaml', 'pa-operation-one-tag')).toEqual(['paths./api/widgets/{id}.get.tags']);
+  });
+
+  it('pa-operation-401: an operation that does not document 401', () => {
+    expect(fired('operation-incomplete.yaml', 'pa-operation-401')).toEqual(['paths./api/widgets/{id}.get.responses']);
+  });
+
+  it('pa-request-examples: a request body without examples', () => {
+    expect(fired('operation-incomplete.yaml', 'pa-request-examples')).toEqual([
+      'paths./api/widgets/{id}.get.requestBody.content.application/json',
+    ]);
+  });
+
+  it('pa-response-examples: a response body without examples', () => {
+    expect(fired('operation-incomplete.yaml', 'pa-response-examples')).toEqual([
+      'paths./api/widgets/{id}.get.responses.200.content.application/json',
+    ]);
+  });
+
+  it('pa-error-response-shared: an error response defined inline', () => {
+    expect(fired('error-response-not-shared.yaml', 'pa-error-response-shared')).toEqual([
+      'paths./api/widgets/{id}.get.responses.404',
+    ]);
+  });
+
+  it('pa-error-schema: a shared error response whose body is not the Error schema', () => {
+    expect(fired('error-response-not-shared.yaml', 'pa-error-schema')).toEqual([
+      'components.responses.Gone.content.application/json.schema',
+    ]);
+  });
+});
