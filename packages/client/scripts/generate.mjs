@@ -1,0 +1,145 @@
+// Generates src/generated/ from spec/openapi.yaml:
+//   schema.ts      types of every path and component (openapi-typescript)
+//   operations.ts  the resource-style method table and its types, derived from operationIds and tags
+// Run by `npm run build`; `--check` exits 1 if the committed files differ from what the spec generates.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import openapiTS, { astToString } from 'openapi-typescript';
+import { listOperations, loadSpec, specPath } from '@permission-assist/spec/load';
+
+const HEADER = `// generated — do not edit. Produced from spec/openapi.yaml by packages/client/scripts/generate.mjs.\n`;
+const outDir = new URL('../src/generated/', import.meta.url);
+
+/** "Personnel events" -> personnelEvents (resource property) and PersonnelEvent (noun in operationIds). */
+function resourceNames(tag) {
+  const words = tag.split(/\s+/).map((w) => w[0].toUpperCase() + w.slice(1));
+  const plural = words.join('');
+  const singular = plural.replace(/ies$/, 'y').replace(/s$/, '');
+  return { property: plural[0].toLowerCase() + plural.slice(1), plural, singular, lastWord: words.at(-1).replace(/ies$/, 'y').replace(/s$/, '') };
+}
+
+/** listPersonnelEvents -> list, createOnboardEvent -> createOnboard, stageApplicationImport -> stage. */
+function methodName(operationId, names) {
+  for (const noun of [names.plural, names.singular, `${names.lastWord}s`, names.lastWord]) {
+    if (operationId.endsWith(noun) && operationId.length > noun.length) return operationId.slice(0, -noun.length);
+  }
+  throw new Error(`operationId ${operationId} does not end with its resource name (${names.singular})`);
+}
+
+function docComment(operation) {
+  const text = [operation.summary, '', ...(operation.description ?? '').trim().split('\n')]
+    .join('\n')
+    .replaceAll('*/', '*\\/')
+    .split('\n')
+    .map((line) => `   * ${line}`.trimEnd());
+  return `  /**\n${text.join('\n')}\n   */`;
+}
+
+function buildOperations(spec) {
+  const resources = new Map();
+  for (const { section, path, method, operationId, operation, parameters } of listOperations(spec)) {
+    if (section !== 'paths') continue;
+    const names = resourceNames(operation.tags[0]);
+    if (!resources.has(names.property)) resources.set(names.property, { names, methods: [] });
+    const content = operation.requestBody?.content ?? {};
+    const pathParams = parameters.filter((p) => p.in === 'path').map((p) => p.name);
+    if (pathParams.length > 1) throw new Error(`${operationId}: more than one path parameter is not supported`);
+    const success = Object.keys(operation.responses).find((s) => s.startsWith('2'));
+    const paginated = parameters.some((p) => p.in === 'query' && p.name === 'page');
+    resources.get(names.property).methods.push({
+      name: methodName(operationId, names),
+      operationId,
+      method: method.toUpperCase(),
+      path,
+      pathParam: pathParams[0],
+      body: 'multipart/form-data' in content ? 'multipart' : 'application/json' in content ? 'json' : undefined,
+      hasQuery: parameters.some((p) => p.in === 'query'),
+      success: Number(success),
+      paginated,
+      operation,
+    });
+  }
+  return [...resources.values()];
+}
+
+function renderOperations(resources) {
+  const table = resources
+    .map(({ names, methods }) => {
+      const rows = methods.map((m) => {
+        const fields = [`method: '${m.method}'`, `path: '${m.path}'`, `operationId: '${m.operationId}'`];
+        if (m.pathParam) fields.push(`pathParam: '${m.pathParam}'`);
+        if (m.body) fields.push(`body: '${m.body}'`);
+        if (m.paginated) fields.push('paginated: true');
+        return `    ${m.name}: { ${fields.join(', ')} },`;
+      });
+      return `  ${names.property}: {\n${rows.join('\n')}\n  },`;
+    })
+    .join('\n');
+
+  const interfaces = resources
+    .map(({ names, methods }) => {
+      const members = methods.flatMap((m) => {
+        const op = `operations['${m.operationId}']`;
+        const result = `SuccessBody<${op}>`;
+        const args = [];
+        if (m.pathParam) args.push(`${m.pathParam}: string`);
+        if (m.body === 'json') args.push(`body: JsonBody<${op}>`);
+        if (m.body === 'multipart') args.push(`input: UploadInput`);
+        if (m.hasQuery && !m.body) args.push(`query?: QueryOf<${op}>`);
+        args.push('options?: RequestOptions');
+        const lines = [`${docComment(m.operation)}\n  ${m.name}(${args.join(', ')}): Promise<${result}>;`];
+        if (m.paginated) {
+          lines.push(
+            `  /** Every item of \`${m.name}\` across all pages, in order (pages after the first are fetched concurrently). */\n` +
+              `  ${m.name}All(query?: Omit<QueryOf<${op}>, 'page'>, options?: PaginationOptions): AsyncIterableIterator<PageItem<${result}>>;`,
+            `  /** Collects every item of \`${m.name}\` across all pages into one array. */\n` +
+              `  ${m.name}Collect(query?: Omit<QueryOf<${op}>, 'page'>, options?: PaginationOptions): Promise<PageItem<${result}>[]>;`,
+          );
+        }
+        return lines;
+      });
+      const tagDoc = `/** ${names.plural.replace(/([a-z])([A-Z])/g, '$1 $2')} operations. */`;
+      return `${tagDoc}\nexport interface ${names.plural}Resource {\n${members.join('\n')}\n}`;
+    })
+    .join('\n\n');
+
+  const api = resources.map(({ names }) => `  ${names.property}: ${names.plural}Resource;`).join('\n');
+  return `${HEADER}
+import type { operations } from './schema.js';
+import type { JsonBody, PageItem, PaginationOptions, QueryOf, RequestOptions, SuccessBody, UploadInput } from '../types.js';
+
+/** Every API operation, grouped by resource; the runtime builds the resource methods from this table. */
+export const operationTable = {
+${table}
+} as const;
+
+${interfaces}
+
+/** The resource-style methods of a Permission Assist client. */
+export interface PermissionAssistResources {
+${api}
+}
+`;
+}
+
+async function generate() {
+  const spec = loadSpec();
+  const ast = await openapiTS(pathToFileURL(specPath), { alphabetize: false, exportType: false });
+  return {
+    'schema.ts': `${HEADER}/* eslint-disable */\n${astToString(ast)}`,
+    'operations.ts': renderOperations(buildOperations(spec)),
+  };
+}
+
+const files = await generate();
+if (process.argv.includes('--check')) {
+  const stale = Object.entries(files).filter(([name, text]) => readFileSync(new URL(name, outDir), 'utf8') !== text);
+  if (stale.length) {
+    console.error(`client: src/generated/${stale.map(([n]) => n).join(', ')} differ from spec/openapi.yaml; run npm run build`);
+    process.exit(1);
+  }
+  console.log('client: generated sources match the spec');
+} else {
+  for (const [name, text] of Object.entries(files)) writeFileSync(new URL(name, outDir), text);
+  console.log(`client: wrote src/generated/${Object.keys(files).join(', ')}`);
+}

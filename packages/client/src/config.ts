@@ -1,0 +1,94 @@
+// Validates the client's options once, at construction, so a wrong setup fails loudly and early.
+import { InvalidArgumentError } from './errors.js';
+
+export interface RetryOptions {
+  /** Retries after the first attempt (default 2). 0 switches retries off. */
+  maxRetries?: number;
+  /** First backoff delay in ms (default 300); doubles on each retry, with full jitter. */
+  baseDelayMs?: number;
+  /** Longest single wait in ms, whether from backoff or Retry-After (default 10 000). A longer Retry-After is not waited for. */
+  maxDelayMs?: number;
+  /** Total time in ms that may be spent waiting between attempts of one call (default 30 000). */
+  maxTotalDelayMs?: number;
+}
+
+export interface ClientOptions {
+  /** Your server, e.g. `https://pa.example.com` (a trailing `/api` is accepted too). */
+  baseUrl: string;
+  /** An API token created in Permission Assist (`pa_...`). */
+  token: string;
+  /** A fetch implementation (default: the global fetch). */
+  fetch?: typeof globalThis.fetch;
+  /** Default timeout of each call in ms, retries included (default 30 000). 0 disables it. */
+  timeoutMs?: number;
+  /** Retry policy for GETs (POSTs are only retried when the connection was refused). `false` disables retries. */
+  retry?: RetryOptions | false;
+  /** Replaces the default User-Agent (Node only; browsers do not let scripts set it). */
+  userAgent?: string;
+  /** Headers sent with every call. */
+  headers?: Record<string, string>;
+}
+
+export interface ResolvedConfig {
+  origin: string;
+  token: string;
+  fetch: typeof globalThis.fetch;
+  timeoutMs: number;
+  retry: Required<RetryOptions>;
+  headers: Record<string, string>;
+}
+
+export const DEFAULT_RETRY: Required<RetryOptions> = { maxRetries: 2, baseDelayMs: 300, maxDelayMs: 10_000, maxTotalDelayMs: 30_000 };
+const VERSION = '0.1.0';
+
+function nonNegative(value: unknown, field: string, problems: { field: string; message: string }[]) {
+  if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value) || value < 0)) {
+    problems.push({ field, message: `must be a number of 0 or more, got ${JSON.stringify(value)}` });
+  }
+}
+
+export function resolveConfig(options: ClientOptions): ResolvedConfig {
+  const problems: { field: string; message: string }[] = [];
+  if (!options || typeof options !== 'object') throw new InvalidArgumentError([{ field: 'options', message: 'must be an object with baseUrl and token' }]);
+
+  let origin = '';
+  if (typeof options.baseUrl !== 'string' || options.baseUrl.trim() === '') {
+    problems.push({ field: 'baseUrl', message: 'is required, e.g. "https://pa.example.com"' });
+  } else {
+    try {
+      const url = new URL(options.baseUrl.trim());
+      if (url.protocol !== 'https:' && url.protocol !== 'http:') problems.push({ field: 'baseUrl', message: `must be an http(s) URL, got protocol "${url.protocol}"` });
+      else if (url.search || url.hash) problems.push({ field: 'baseUrl', message: 'must not contain a query string or fragment' });
+      else if (url.username || url.password) problems.push({ field: 'baseUrl', message: 'must not contain credentials; pass the token as `token`' });
+      // Every operation path already starts with /api, so the server's /api suffix is dropped here.
+      origin = `${url.origin}${url.pathname.replace(/\/+$/, '').replace(/\/api$/, '')}`;
+    } catch {
+      problems.push({ field: 'baseUrl', message: `is not a valid URL: "${options.baseUrl}"` });
+    }
+  }
+
+  const token = typeof options.token === 'string' ? options.token.trim() : '';
+  if (!token) problems.push({ field: 'token', message: 'is required: an API token created in Permission Assist (pa_...)' });
+  else if (/^bearer\s/i.test(token)) problems.push({ field: 'token', message: 'must be the token alone, without "Bearer "' });
+  else if (/\s/.test(token)) problems.push({ field: 'token', message: 'must not contain whitespace' });
+
+  const fetchImpl = options.fetch ?? globalThis.fetch;
+  if (typeof fetchImpl !== 'function') problems.push({ field: 'fetch', message: 'no fetch available: pass a fetch implementation' });
+  nonNegative(options.timeoutMs, 'timeoutMs', problems);
+  if (options.retry) {
+    for (const key of Object.keys(DEFAULT_RETRY) as (keyof RetryOptions)[]) nonNegative(options.retry[key], `retry.${key}`, problems);
+  }
+  if (problems.length) throw new InvalidArgumentError(problems);
+
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+  const runtime = typeof process === 'object' && process.versions?.node ? ` node/${process.versions.node}` : '';
+  headers['User-Agent'] = options.userAgent ?? `permission-assist-client/${VERSION}${runtime}`;
+  return {
+    origin,
+    token,
+    fetch: fetchImpl,
+    timeoutMs: options.timeoutMs ?? 30_000,
+    retry: options.retry === false ? { ...DEFAULT_RETRY, maxRetries: 0 } : { ...DEFAULT_RETRY, ...options.retry },
+    headers,
+  };
+}

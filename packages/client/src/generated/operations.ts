@@ -1,0 +1,235 @@
+// generated — do not edit. Produced from spec/openapi.yaml by packages/client/scripts/generate.mjs.
+
+import type { operations } from './schema.js';
+import type { JsonBody, PageItem, PaginationOptions, QueryOf, RequestOptions, SuccessBody, UploadInput } from '../types.js';
+
+/** Every API operation, grouped by resource; the runtime builds the resource methods from this table. */
+export const operationTable = {
+  personnelEvents: {
+    list: { method: 'GET', path: '/api/personnel-events', operationId: 'listPersonnelEvents', paginated: true },
+    get: { method: 'GET', path: '/api/personnel-events/{id}', operationId: 'getPersonnelEvent', pathParam: 'id' },
+    createOnboard: { method: 'POST', path: '/api/personnel-events/onboard', operationId: 'createOnboardEvent', body: 'json' },
+    createOffboard: { method: 'POST', path: '/api/personnel-events/offboard', operationId: 'createOffboardEvent', body: 'json' },
+    createRoleTransition: { method: 'POST', path: '/api/personnel-events/role-transition', operationId: 'createRoleTransitionEvent', body: 'json' },
+    createLeaveOfAbsence: { method: 'POST', path: '/api/personnel-events/leave-of-absence', operationId: 'createLeaveOfAbsenceEvent', body: 'json' },
+  },
+  applicationImports: {
+    list: { method: 'GET', path: '/api/application-imports', operationId: 'listApplicationImports', paginated: true },
+    get: { method: 'GET', path: '/api/application-imports/{id}', operationId: 'getApplicationImport', pathParam: 'id' },
+    stage: { method: 'POST', path: '/api/application-imports/stage', operationId: 'stageApplicationImport', body: 'json' },
+    upload: { method: 'POST', path: '/api/application-imports/upload', operationId: 'uploadApplicationImport', body: 'multipart' },
+    cancel: { method: 'POST', path: '/api/application-imports/cancel', operationId: 'cancelApplicationImport', body: 'json' },
+  },
+  applications: {
+    list: { method: 'GET', path: '/api/applications', operationId: 'listApplications', paginated: true },
+    get: { method: 'GET', path: '/api/applications/{id}', operationId: 'getApplication', pathParam: 'id' },
+  },
+  identities: {
+    list: { method: 'GET', path: '/api/identities', operationId: 'listIdentities', paginated: true },
+    get: { method: 'GET', path: '/api/identities/{id}', operationId: 'getIdentity', pathParam: 'id' },
+  },
+  accessRequests: {
+    list: { method: 'GET', path: '/api/access-requests', operationId: 'listAccessRequests', paginated: true },
+    get: { method: 'GET', path: '/api/access-requests/{id}', operationId: 'getAccessRequest', pathParam: 'id' },
+  },
+} as const;
+
+/** Personnel Events operations. */
+export interface PersonnelEventsResource {
+  /**
+   * List personnel events
+   *
+   * Pages through personnel events, latest effective date first. Combine the filters to find, for
+   * example, every open event of one identity. `type` and `status` ignore case.
+   */
+  list(query?: QueryOf<operations['listPersonnelEvents']>, options?: RequestOptions): Promise<SuccessBody<operations['listPersonnelEvents']>>;
+  /** Every item of `list` across all pages, in order (pages after the first are fetched concurrently). */
+  listAll(query?: Omit<QueryOf<operations['listPersonnelEvents']>, 'page'>, options?: PaginationOptions): AsyncIterableIterator<PageItem<SuccessBody<operations['listPersonnelEvents']>>>;
+  /** Collects every item of `list` across all pages into one array. */
+  listCollect(query?: Omit<QueryOf<operations['listPersonnelEvents']>, 'page'>, options?: PaginationOptions): Promise<PageItem<SuccessBody<operations['listPersonnelEvents']>>[]>;
+  /**
+   * Get a personnel event
+   *
+   * Returns one personnel event with its workflow stages, activity log and comments. A malformed
+   * id is answered with `400` (the vendor does not say whether 400 or 404).
+   */
+  get(id: string, options?: RequestOptions): Promise<SuccessBody<operations['getPersonnelEvent']>>;
+  /**
+   * Create an onboarding event
+   *
+   * Reports a person joining the organisation. As they are not an identity yet, their details
+   * come in `identity` (first and last name required); the identity is created when the event
+   * passes its Approve step. The event then runs the usual onboarding workflow.
+   *
+   * Not idempotent: sending the same request twice creates two events. Do not retry it blindly
+   * after a timeout; list the identity's events first.
+   */
+  createOnboard(body: JsonBody<operations['createOnboardEvent']>, options?: RequestOptions): Promise<SuccessBody<operations['createOnboardEvent']>>;
+  /**
+   * Create an offboarding event
+   *
+   * Reports an identity leaving the organisation, which starts the removal of their access.
+   * An event whose effective date is in the future is `Scheduled` until then.
+   *
+   * An `identityId` that matches no identity is refused; the vendor does not say whether with
+   * `400` (a field error) or `404`, so both are described. Not idempotent: do not retry blindly.
+   */
+  createOffboard(body: JsonBody<operations['createOffboardEvent']>, options?: RequestOptions): Promise<SuccessBody<operations['createOffboardEvent']>>;
+  /**
+   * Create a role transition event
+   *
+   * Reports an identity moving to another position. Send the attributes that change in
+   * `identity`; the others keep their values. `endDate` closes a temporary transition period.
+   * Not idempotent: do not retry blindly.
+   */
+  createRoleTransition(body: JsonBody<operations['createRoleTransitionEvent']>, options?: RequestOptions): Promise<SuccessBody<operations['createRoleTransitionEvent']>>;
+  /**
+   * Create a leave of absence event
+   *
+   * Reports an identity going on leave: access is suspended from `effectiveDate` and restored on
+   * return. Leave out `endDate` when the return date is unknown; the restore step then waits
+   * (`Snoozed`) until someone sets it. Not idempotent: do not retry blindly.
+   */
+  createLeaveOfAbsence(body: JsonBody<operations['createLeaveOfAbsenceEvent']>, options?: RequestOptions): Promise<SuccessBody<operations['createLeaveOfAbsenceEvent']>>;
+}
+
+/** Application Imports operations. */
+export interface ApplicationImportsResource {
+  /**
+   * List application imports
+   *
+   * Pages through application imports, latest build start first. The only filter the vendor
+   * documents is `applicationId`. List items carry the application but not `createdBy`, `log`,
+   * `files` or `metrics`; get the import for those.
+   */
+  list(query?: QueryOf<operations['listApplicationImports']>, options?: RequestOptions): Promise<SuccessBody<operations['listApplicationImports']>>;
+  /** Every item of `list` across all pages, in order (pages after the first are fetched concurrently). */
+  listAll(query?: Omit<QueryOf<operations['listApplicationImports']>, 'page'>, options?: PaginationOptions): AsyncIterableIterator<PageItem<SuccessBody<operations['listApplicationImports']>>>;
+  /** Collects every item of `list` across all pages into one array. */
+  listCollect(query?: Omit<QueryOf<operations['listApplicationImports']>, 'page'>, options?: PaginationOptions): Promise<PageItem<SuccessBody<operations['listApplicationImports']>>[]>;
+  /**
+   * Get an application import
+   *
+   * Returns one import with its files, log and metrics: poll it to follow an import you staged
+   * or uploaded. The vendor lists this operation but its page could not be found; the path
+   * follows the API's pattern for every other single resource and the body is the full import.
+   */
+  get(id: string, options?: RequestOptions): Promise<SuccessBody<operations['getApplicationImport']>>;
+  /**
+   * Stage an application import
+   *
+   * Queues an import that reads the data files named by the application's import schedule (the
+   * files must already be in its shared directory). The application must exist, must not be
+   * archived and must have an import schedule. The response (`201`, status `Pending`) only means
+   * the import is queued: follow it with `getApplicationImport`.
+   *
+   * The vendor's samples disagree on the import `type` of a staged import (`API`, `Api` or
+   * `Scheduled`) and on the fields returned; all three forms are shown below. The vendor's error
+   * list is cut after 400: an unknown application is answered with `404` and an application
+   * without an import schedule with `422` here, both unconfirmed.
+   */
+  stage(body: JsonBody<operations['stageApplicationImport']>, options?: RequestOptions): Promise<SuccessBody<operations['stageApplicationImport']>>;
+  /**
+   * Upload files for an application import
+   *
+   * Queues an import from files you send, for applications with a file-based connector (no
+   * shared directory needed). Send one file part per connector file group, named by the file
+   * group's id; required groups must be present and no file may be empty. Give the application
+   * as the `applicationId` form field or query parameter.
+   *
+   * The vendor's page is cut before its status codes; `201` with the queued import is assumed as
+   * for staging, `404` for an unknown application and `422` for an application whose connector
+   * is not file-based (both unconfirmed).
+   */
+  upload(input: UploadInput, options?: RequestOptions): Promise<SuccessBody<operations['uploadApplicationImport']>>;
+  /**
+   * Cancel an application import
+   *
+   * Asks for a `Pending` or `Running` import to stop. The answer (`200`) shows the import as
+   * `Canceling`; it becomes `Canceled` once the build job has stopped. The id goes in the body,
+   * not the path. An unknown id gets `404` and an import that is already `Finished`, `Failed`,
+   * `Canceled` or `Canceling` gets `409 conflict` (the vendor's page is cut before its errors;
+   * these follow its error table).
+   */
+  cancel(body: JsonBody<operations['cancelApplicationImport']>, options?: RequestOptions): Promise<SuccessBody<operations['cancelApplicationImport']>>;
+}
+
+/** Applications operations. */
+export interface ApplicationsResource {
+  /**
+   * List applications
+   *
+   * Pages through the applications Permission Assist governs. The vendor lists this operation
+   * without publishing its page: the path, the envelope and the fields follow the rest of the
+   * API, no filters are defined, and the order is not documented. Whether archived applications
+   * are included is not documented either.
+   */
+  list(query?: QueryOf<operations['listApplications']>, options?: RequestOptions): Promise<SuccessBody<operations['listApplications']>>;
+  /** Every item of `list` across all pages, in order (pages after the first are fetched concurrently). */
+  listAll(query?: Omit<QueryOf<operations['listApplications']>, 'page'>, options?: PaginationOptions): AsyncIterableIterator<PageItem<SuccessBody<operations['listApplications']>>>;
+  /** Collects every item of `list` across all pages into one array. */
+  listCollect(query?: Omit<QueryOf<operations['listApplications']>, 'page'>, options?: PaginationOptions): Promise<PageItem<SuccessBody<operations['listApplications']>>[]>;
+  /**
+   * Get an application
+   *
+   * Returns one application. Its id is the `applicationId` the import operations take. The
+   * vendor lists this operation without publishing its page; the path and body follow the rest
+   * of the API.
+   */
+  get(id: string, options?: RequestOptions): Promise<SuccessBody<operations['getApplication']>>;
+}
+
+/** Identities operations. */
+export interface IdentitiesResource {
+  /**
+   * List identities
+   *
+   * Pages through every identity, people and non-person accounts alike, ordered by last name and
+   * then first name. There are no filters. One person may have several identities (for example
+   * a standard and an administrator account).
+   */
+  list(query?: QueryOf<operations['listIdentities']>, options?: RequestOptions): Promise<SuccessBody<operations['listIdentities']>>;
+  /** Every item of `list` across all pages, in order (pages after the first are fetched concurrently). */
+  listAll(query?: Omit<QueryOf<operations['listIdentities']>, 'page'>, options?: PaginationOptions): AsyncIterableIterator<PageItem<SuccessBody<operations['listIdentities']>>>;
+  /** Collects every item of `list` across all pages into one array. */
+  listCollect(query?: Omit<QueryOf<operations['listIdentities']>, 'page'>, options?: PaginationOptions): Promise<PageItem<SuccessBody<operations['listIdentities']>>[]>;
+  /**
+   * Get an identity
+   *
+   * Returns one identity. An unknown id gets `404 not_found`; a malformed one gets `400`.
+   */
+  get(id: string, options?: RequestOptions): Promise<SuccessBody<operations['getIdentity']>>;
+}
+
+/** Access Requests operations. */
+export interface AccessRequestsResource {
+  /**
+   * List access requests
+   *
+   * Pages through access requests, newest first. Filter by affected identity, application,
+   * status and action; note that the action filter is called `type` while the field it matches is
+   * `action`. `status` and `type` ignore case.
+   */
+  list(query?: QueryOf<operations['listAccessRequests']>, options?: RequestOptions): Promise<SuccessBody<operations['listAccessRequests']>>;
+  /** Every item of `list` across all pages, in order (pages after the first are fetched concurrently). */
+  listAll(query?: Omit<QueryOf<operations['listAccessRequests']>, 'page'>, options?: PaginationOptions): AsyncIterableIterator<PageItem<SuccessBody<operations['listAccessRequests']>>>;
+  /** Collects every item of `list` across all pages into one array. */
+  listCollect(query?: Omit<QueryOf<operations['listAccessRequests']>, 'page'>, options?: PaginationOptions): Promise<PageItem<SuccessBody<operations['listAccessRequests']>>[]>;
+  /**
+   * Get an access request
+   *
+   * Returns one access request. The vendor says this view adds privileges, the activity log,
+   * comments, approvals and related review items, but does not publish their fields; they are
+   * not defined here and may appear as extra fields.
+   */
+  get(id: string, options?: RequestOptions): Promise<SuccessBody<operations['getAccessRequest']>>;
+}
+
+/** The resource-style methods of a Permission Assist client. */
+export interface PermissionAssistResources {
+  personnelEvents: PersonnelEventsResource;
+  applicationImports: ApplicationImportsResource;
+  applications: ApplicationsResource;
+  identities: IdentitiesResource;
+  accessRequests: AccessRequestsResource;
+}

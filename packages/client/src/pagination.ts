@@ -1,0 +1,44 @@
+// Reads every page of a list operation: page 1 first (it tells totalPages), then the rest with at
+// most `concurrency` requests in flight, yielding items in page order. At most `concurrency` pages
+// are held at once. Stopping early (break) cancels the pages still in flight.
+import { InvalidArgumentError, type OperationInfo } from './errors.js';
+
+export interface Page<Item> {
+  items: Item[];
+  totalPages: number;
+}
+
+export async function* paginate<Item>(
+  fetchPage: (page: number, signal: AbortSignal) => Promise<Page<Item>>,
+  options: { concurrency?: number; signal?: AbortSignal | undefined },
+  info: OperationInfo,
+): AsyncGenerator<Item, void, undefined> {
+  const concurrency = options.concurrency ?? 4;
+  if (!Number.isInteger(concurrency) || concurrency < 1) {
+    throw new InvalidArgumentError([{ field: 'concurrency', message: `must be a whole number of 1 or more, got ${concurrency}` }], info);
+  }
+  const controller = new AbortController();
+  const stop = () => controller.abort(options.signal?.reason);
+  options.signal?.addEventListener('abort', stop, { once: true });
+  const inFlight: Promise<Page<Item>>[] = [];
+  try {
+    const first = await fetchPage(1, controller.signal);
+    yield* first.items;
+    let next = 2;
+    const request = () => {
+      const promise = fetchPage(next, controller.signal);
+      promise.catch(() => undefined); // observed below; this only prevents an unhandled rejection if abandoned
+      inFlight.push(promise);
+      next += 1;
+    };
+    while (inFlight.length < concurrency && next <= first.totalPages) request();
+    while (inFlight.length > 0) {
+      const page = await inFlight.shift()!;
+      if (next <= first.totalPages) request();
+      yield* page.items;
+    }
+  } finally {
+    options.signal?.removeEventListener('abort', stop);
+    if (inFlight.length > 0) controller.abort();
+  }
+}
