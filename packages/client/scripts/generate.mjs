@@ -8,7 +8,9 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import { listOperations, loadSpec, specPath } from '@permission-assist/spec/load';
 
 const HEADER = `// generated — do not edit. Produced from spec/openapi.yaml by packages/client/scripts/generate.mjs.\n`;
-const outDir = new URL('../src/generated/', import.meta.url);
+// --out DIR lets the drift test check a copy of the generated files.
+const outFlag = process.argv.indexOf('--out');
+const outDir = outFlag > 0 ? pathToFileURL(`${process.argv[outFlag + 1].replace(/\/?$/, '/')}`) : new URL('../src/generated/', import.meta.url);
 
 /** "Personnel events" -> personnelEvents (resource property) and PersonnelEvent (noun in operationIds). */
 function resourceNames(tag) {
@@ -91,9 +93,9 @@ function renderOperations(resources) {
         if (m.paginated) {
           lines.push(
             `  /** Every item of \`${m.name}\` across all pages, in order (pages after the first are fetched concurrently). */\n` +
-              `  ${m.name}All(query?: Omit<QueryOf<${op}>, 'page'>, options?: PaginationOptions): AsyncIterableIterator<PageItem<${result}>>;`,
+              `  ${m.name}All(query?: FiltersOf<${op}>, options?: PaginationOptions): AsyncIterableIterator<PageItem<${result}>>;`,
             `  /** Collects every item of \`${m.name}\` across all pages into one array. */\n` +
-              `  ${m.name}Collect(query?: Omit<QueryOf<${op}>, 'page'>, options?: PaginationOptions): Promise<PageItem<${result}>[]>;`,
+              `  ${m.name}Collect(query?: FiltersOf<${op}>, options?: PaginationOptions): Promise<PageItem<${result}>[]>;`,
           );
         }
         return lines;
@@ -106,7 +108,7 @@ function renderOperations(resources) {
   const api = resources.map(({ names }) => `  ${names.property}: ${names.plural}Resource;`).join('\n');
   return `${HEADER}
 import type { operations } from './schema.js';
-import type { JsonBody, PageItem, PaginationOptions, QueryOf, RequestOptions, SuccessBody, UploadInput } from '../types.js';
+import type { FiltersOf, JsonBody, PageItem, PaginationOptions, QueryOf, RequestOptions, SuccessBody, UploadInput } from '../types.js';
 
 /** Every API operation, grouped by resource; the runtime builds the resource methods from this table. */
 export const operationTable = {
@@ -133,7 +135,14 @@ async function generate() {
 
 const files = await generate();
 if (process.argv.includes('--check')) {
-  const stale = Object.entries(files).filter(([name, text]) => readFileSync(new URL(name, outDir), 'utf8') !== text);
+  const current = (name) => {
+    try {
+      return readFileSync(new URL(name, outDir), 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  const stale = Object.entries(files).filter(([name, text]) => current(name) !== text);
   if (stale.length) {
     console.error(`client: src/generated/${stale.map(([n]) => n).join(', ')} differ from spec/openapi.yaml; run npm run build`);
     process.exit(1);

@@ -6,7 +6,7 @@ import { errorFromResponse, InvalidArgumentError, PermissionAssistError, Unexpec
 import { operationTable, type PermissionAssistResources } from './generated/operations.js';
 import type { paths } from './generated/schema.js';
 import { paginate, type Page } from './pagination.js';
-import { createTransport, parseRetryAfter } from './transport.js';
+import { CallScope, createTransport, parseRetryAfter, PreparedRequest } from './transport.js';
 import type { PaginationOptions, RequestOptions } from './types.js';
 import { buildUploadForm, type PathResolver, type UploadInput } from './upload.js';
 
@@ -48,18 +48,21 @@ export function buildClient(options: ClientOptions, resolvePath?: PathResolver):
   const raw = createClient<paths>({
     baseUrl: config.origin,
     headers: { ...config.headers, Authorization: `Bearer ${config.token}` },
-    fetch: createTransport(config, { timeoutMs: config.timeoutMs, signal: undefined, info: { method: 'API', path: 'call' } }),
+    fetch: createTransport(config),
+    Request: PreparedRequest as unknown as typeof Request,
   });
   // openapi-fetch's typed methods are indexed by HTTP method; the table only uses GET and POST.
   const send = raw as unknown as Record<string, (path: string, init: Record<string, unknown>) => Promise<{ data?: unknown; error?: unknown; response: Response }>>;
 
   async function invoke(entry: TableEntry, args: { id?: string; query?: object; body?: unknown; form?: FormData }, call: RequestOptions = {}) {
     const info: OperationInfo = { method: entry.method, path: entry.path };
+    const scope = new CallScope(call.timeoutMs ?? config.timeoutMs, call.signal, info);
     const init: Record<string, unknown> = {
       params: { path: entry.pathParam ? { [entry.pathParam]: args.id } : undefined, query: args.query },
       parseAs: 'text',
       headers: call.headers,
-      fetch: createTransport(config, { timeoutMs: call.timeoutMs ?? config.timeoutMs, signal: call.signal, info }),
+      signal: scope.signal,
+      fetch: createTransport(config, scope),
     };
     if (args.form) {
       init.body = args.form;
@@ -71,6 +74,8 @@ export function buildClient(options: ClientOptions, resolvePath?: PathResolver):
     } catch (error) {
       if (error instanceof PermissionAssistError) throw error;
       throw new PermissionAssistError(`${info.method} ${info.path}: ${(error as Error)?.message ?? String(error)}`, info, { cause: error });
+    } finally {
+      scope.end();
     }
     const { response } = result;
     if (!response.ok) throw errorFromResponse(response, result.error, info, parseRetryAfter(response.headers.get('retry-after')));

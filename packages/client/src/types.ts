@@ -21,6 +21,9 @@ export type SuccessBody<Op> = Op extends { responses: infer R }
 /** The query parameters of an operation. */
 export type QueryOf<Op> = Op extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
 
+/** The filters of a list operation: its query parameters without `page` (the pagination helpers page by themselves). */
+export type FiltersOf<Op> = [keyof Omit<QueryOf<Op>, 'page'>] extends [never] ? Record<string, never> : Omit<QueryOf<Op>, 'page'>;
+
 /** The item type of a paginated list body. */
 export type PageItem<Page> = Page extends { items: Array<infer Item> } ? Item : never;
 

@@ -23,7 +23,7 @@ const pa = () => createPermissionAssistClient({ baseUrl: server.url, token: TOKE
 /** Parses the recorded multipart body with the web-standard parser. */
 async function parts() {
   const request = server.requests.at(-1)!;
-  const form = await new Request('http://x', { method: 'POST', headers: { 'content-type': request.headers['content-type']! }, body: request.body }).formData();
+  const form = await new Request('http://x', { method: 'POST', headers: { 'content-type': request.headers['content-type']! }, body: new Uint8Array(request.body) }).formData();
   return Promise.all(
     [...form.entries()].map(async ([name, value]) =>
       typeof value === 'string' ? { name, value } : { name, filename: value.name, type: value.type, text: await value.text() },
@@ -88,9 +88,10 @@ describe('applicationImports.upload', () => {
     const node = createNodeClient({ baseUrl: server.url, token: TOKEN });
     await node.applicationImports.upload({ applicationId: APP, files: { [EMPLOYEES]: join(dir, 'employees.csv') } });
     expect((await parts())[1]).toEqual({ name: EMPLOYEES, filename: 'employees.csv', type: 'application/octet-stream', text: 'id\n1\n' });
-    const error = await node.applicationImports
+    const error = (await node.applicationImports
       .upload({ applicationId: APP, files: { [EMPLOYEES]: join(dir, 'empty.csv'), [PRIVILEGES]: join(dir, 'missing.csv') } })
-      .catch((e: InvalidArgumentError) => e);
+      .catch((e: unknown) => e)) as InvalidArgumentError;
+    expect(error).toBeInstanceOf(InvalidArgumentError);
     expect(error.errors.map((e) => e.field)).toEqual([`files.${EMPLOYEES}`, `files.${PRIVILEGES}`]);
     expect(error.errors[1]!.message).toContain('cannot read the file');
     expect((await fileFromPath(join(dir, 'employees.csv'))).name).toBe('employees.csv');

@@ -1,7 +1,7 @@
 // generated — do not edit. Produced from spec/openapi.yaml by packages/client/scripts/generate.mjs.
 
 import type { operations } from './schema.js';
-import type { JsonBody, PageItem, PaginationOptions, QueryOf, RequestOptions, SuccessBody, UploadInput } from '../types.js';
+import type { FiltersOf, JsonBody, PageItem, PaginationOptions, QueryOf, RequestOptions, SuccessBody, UploadInput } from '../types.js';
 
 /** Every API operation, grouped by resource; the runtime builds the resource methods from this table. */
 export const operationTable = {
@@ -44,9 +44,9 @@ export interface PersonnelEventsResource {
    */
   list(query?: QueryOf<operations['listPersonnelEvents']>, options?: RequestOptions): Promise<SuccessBody<operations['listPersonnelEvents']>>;
   /** Every item of `list` across all pages, in order (pages after the first are fetched concurrently). */
-  listAll(query?: Omit<QueryOf<operations['listPersonnelEvents']>, 'page'>, options?: PaginationOptions): AsyncIterableIterator<PageItem<SuccessBody<operations['listPersonnelEvents']>>>;
+  listAll(query?: FiltersOf<operations['listPersonnelEvents']>, options?: PaginationOptions): AsyncIterableIterator<PageItem<SuccessBody<operations['listPersonnelEvents']>>>;
   /** Collects every item of `list` across all pages into one array. */
-  listCollect(query?: Omit<QueryOf<operations['listPersonnelEvents']>, 'page'>, options?: PaginationOptions): Promise<PageItem<SuccessBody<operations['listPersonnelEvents']>>[]>;
+  listCollect(query?: FiltersOf<operations['listPersonnelEvents']>, options?: PaginationOptions): Promise<PageItem<SuccessBody<operations['listPersonnelEvents']>>[]>;
   /**
    * Get a personnel event
    *
@@ -104,9 +104,9 @@ export interface ApplicationImportsResource {
    */
   list(query?: QueryOf<operations['listApplicationImports']>, options?: RequestOptions): Promise<SuccessBody<operations['listApplicationImports']>>;
   /** Every item of `list` across all pages, in order (pages after the first are fetched concurrently). */
-  listAll(query?: Omit<QueryOf<operations['listApplicationImports']>, 'page'>, options?: PaginationOptions): AsyncIterableIterator<PageItem<SuccessBody<operations['listApplicationImports']>>>;
+  listAll(query?: FiltersOf<operations['listApplicationImports']>, options?: PaginationOptions): AsyncIterableIterator<PageItem<SuccessBody<operations['listApplicationImports']>>>;
   /** Collects every item of `list` across all pages into one array. */
-  listCollect(query?: Omit<QueryOf<operations['listApplicationImports']>, 'page'>, options?: PaginationOptions): Promise<PageItem<SuccessBody<operations['listApplicationImports']>>[]>;
+  listCollect(query?: FiltersOf<operations['listApplicationImports']>, options?: PaginationOptions): Promise<PageItem<SuccessBody<operations['listApplicationImports']>>[]>;
   /**
    * Get an application import
    *
@@ -166,9 +166,9 @@ export interface ApplicationsResource {
    */
   list(query?: QueryOf<operations['listApplications']>, options?: RequestOptions): Promise<SuccessBody<operations['listApplications']>>;
   /** Every item of `list` across all pages, in order (pages after the first are fetched concurrently). */
-  listAll(query?: Omit<QueryOf<operations['listApplications']>, 'page'>, options?: PaginationOptions): AsyncIterableIterator<PageItem<SuccessBody<operations['listApplications']>>>;
+  listAll(query?: FiltersOf<operations['listApplications']>, options?: PaginationOptions): AsyncIterableIterator<PageItem<SuccessBody<operations['listApplications']>>>;
   /** Collects every item of `list` across all pages into one array. */
-  listCollect(query?: Omit<QueryOf<operations['listApplications']>, 'page'>, options?: PaginationOptions): Promise<PageItem<SuccessBody<operations['listApplications']>>[]>;
+  listCollect(query?: FiltersOf<operations['listApplications']>, options?: PaginationOptions): Promise<PageItem<SuccessBody<operations['listApplications']>>[]>;
   /**
    * Get an application
    *
@@ -190,9 +190,9 @@ export interface IdentitiesResource {
    */
   list(query?: QueryOf<operations['listIdentities']>, options?: RequestOptions): Promise<SuccessBody<operations['listIdentities']>>;
   /** Every item of `list` across all pages, in order (pages after the first are fetched concurrently). */
-  listAll(query?: Omit<QueryOf<operations['listIdentities']>, 'page'>, options?: PaginationOptions): AsyncIterableIterator<PageItem<SuccessBody<operations['listIdentities']>>>;
+  listAll(query?: FiltersOf<operations['listIdentities']>, options?: PaginationOptions): AsyncIterableIterator<PageItem<SuccessBody<operations['listIdentities']>>>;
   /** Collects every item of `list` across all pages into one array. */
-  listCollect(query?: Omit<QueryOf<operations['listIdentities']>, 'page'>, options?: PaginationOptions): Promise<PageItem<SuccessBody<operations['listIdentities']>>[]>;
+  listCollect(query?: FiltersOf<operations['listIdentities']>, options?: PaginationOptions): Promise<PageItem<SuccessBody<operations['listIdentities']>>[]>;
   /**
    * Get an identity
    *
@@ -212,9 +212,9 @@ export interface AccessRequestsResource {
    */
   list(query?: QueryOf<operations['listAccessRequests']>, options?: RequestOptions): Promise<SuccessBody<operations['listAccessRequests']>>;
   /** Every item of `list` across all pages, in order (pages after the first are fetched concurrently). */
-  listAll(query?: Omit<QueryOf<operations['listAccessRequests']>, 'page'>, options?: PaginationOptions): AsyncIterableIterator<PageItem<SuccessBody<operations['listAccessRequests']>>>;
+  listAll(query?: FiltersOf<operations['listAccessRequests']>, options?: PaginationOptions): AsyncIterableIterator<PageItem<SuccessBody<operations['listAccessRequests']>>>;
   /** Collects every item of `list` across all pages into one array. */
-  listCollect(query?: Omit<QueryOf<operations['listAccessRequests']>, 'page'>, options?: PaginationOptions): Promise<PageItem<SuccessBody<operations['listAccessRequests']>>[]>;
+  listCollect(query?: FiltersOf<operations['listAccessRequests']>, options?: PaginationOptions): Promise<PageItem<SuccessBody<operations['listAccessRequests']>>[]>;
   /**
    * Get an access request
    *
