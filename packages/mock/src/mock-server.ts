@@ -1,0 +1,105 @@
+// The mock: Prism serves the spec's examples on an internal loopback port, and this front server
+// turns Prism's own error answers into the spec's Error body, so integrations see what a real
+// Permission Assist server sends: a 400 naming the actual offending fields, a 404 for unknown paths.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
+import { specPath as defaultSpecPath } from '@permission-assist/spec/load';
+import { errorBody, fieldErrorsFromViolations } from './error-body.js';
+import { listen, readBody, send, type RequestLog } from './http.js';
+
+const require = createRequire(import.meta.url);
+const { createServer: createPrismServer } = require('@stoplight/prism-http-server') as typeof import('@stoplight/prism-http-server');
+const { getHttpOperationsFromSpec } = require('@stoplight/prism-http') as typeof import('@stoplight/prism-http');
+const { createLogger } = require('@stoplight/prism-core') as typeof import('@stoplight/prism-core');
+
+export interface MockOptions {
+  host?: string;
+  port?: number;
+  specPath?: string;
+  /** Called once per request, after the answer is sent. */
+  onRequest?: (log: RequestLog) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'host']);
+
+export async function startMockServer(options: MockOptions = {}): Promise<RunningServer> {
+  const operations = await getHttpOperationsFromSpec(options.specPath ?? defaultSpecPath);
+  const prism = createPrismServer(operations, {
+    cors: true,
+    components: { logger: createLogger('MOCK', { level: 'silent' }) },
+    config: {
+      validateRequest: true,
+      validateResponse: true,
+      checkSecurity: true,
+      // Prism checks its own answers (our examples) against the schemas and fails loudly if one is wrong.
+      errors: true,
+      mock: { dynamic: false },
+      isProxy: false,
+      upstreamProxy: undefined,
+    } as never,
+  });
+  const prismUrl = await prism.listen(0, '127.0.0.1');
+
+  const front: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    void handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) send(res, 500, errorBody(500, `Mock failure: ${(error as Error).message}`));
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const started = performance.now();
+    const body = await readBody(req);
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined && !HOP_BY_HOP.has(name)) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const upstream = await fetch(`${prismUrl}${req.url ?? '/'}`, {
+      method: req.method,
+      headers,
+      body: body.length > 0 ? new Uint8Array(body) : undefined,
+      redirect: 'manual',
+    });
+    const text = await upstream.text();
+    const violations = JSON.parse(upstream.headers.get('sl-violations') ?? '[]') as Parameters<typeof fieldErrorsFromViolations>[0];
+    const contentType = upstream.headers.get('content-type') ?? '';
+    let status = upstream.status;
+    let payload: unknown = text;
+
+    if (status === 400 && violations.some((v) => v.location[0] === 'request')) {
+      // Prism answers an invalid request with the spec's static 400 example; name the real fields instead.
+      payload = errorBody(400, 'One or more validation errors occurred', fieldErrorsFromViolations(violations));
+    } else if (contentType.includes('problem+json')) {
+      const problem = JSON.parse(text) as { title?: string; detail?: string; type?: string };
+      if (problem.type?.includes('NO_PATH_MATCHED') || problem.type?.includes('NO_METHOD_MATCHED')) status = 404;
+      payload = errorBody(status, [problem.title, problem.detail].filter(Boolean).join(': ') || 'Mock error');
+    }
+    const outHeaders: Record<string, string> = {};
+    upstream.headers.forEach((value, name) => {
+      if (!HOP_BY_HOP.has(name) && name !== 'content-encoding') outHeaders[name] = value;
+    });
+    send(res, status, payload, outHeaders);
+    options.onRequest?.({ method: req.method ?? '', url: req.url ?? '', status, ms: performance.now() - started, violations: violations.map((v) => v.message) });
+  }
+
+  try {
+    await listen(front, options.port ?? 4010, options.host ?? '127.0.0.1');
+  } catch (error) {
+    await prism.close();
+    throw error;
+  }
+  const { address, port } = front.address() as AddressInfo;
+  return {
+    url: `http://${address.includes(':') ? `[${address}]` : address}:${port}`,
+    async close() {
+      front.closeAllConnections();
+      await new Promise<void>((resolve) => front.close(() => resolve()));
+      await prism.close();
+    },
+  };
+}

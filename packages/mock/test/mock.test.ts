@@ -1,0 +1,130 @@
+// The mock as integration developers use it: through the typed client, with real HTTP on 127.0.0.1.
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPermissionAssistClient, NotFoundError, UnauthorizedError, ValidationError } from '@permission-assist/client';
+import { createContract } from '@permission-assist/spec/contract';
+import { startMockServer, type RunningServer } from '../src/index.js';
+
+const contract = createContract();
+const examples = contract.spec.components.examples;
+let mock: RunningServer;
+beforeAll(async () => {
+  mock = await startMockServer({ port: 0 });
+});
+afterAll(() => mock.close());
+
+const pa = () => createPermissionAssistClient({ baseUrl: mock.url, token: 'pa_mock', retry: false });
+async function raw(path: string, init: RequestInit = {}) {
+  const res = await fetch(`${mock.url}${path}`, { ...init, headers: { Authorization: 'Bearer pa_mock', ...init.headers } });
+  return { status: res.status, contentType: res.headers.get('content-type'), body: await res.json() };
+}
+
+describe('mock: documented examples', () => {
+  it('answers every operation with its documented example, valid against the spec', async () => {
+    const client = pa();
+    const id = '3f2a1b4c-5d6e-4f70-8a9b-0c1d2e3f4a5b';
+    const calls: [string, () => Promise<unknown>][] = [
+      ['listPersonnelEvents', () => client.personnelEvents.list()],
+      ['getPersonnelEvent', () => client.personnelEvents.get(id)],
+      ['createOnboardEvent', () => client.personnelEvents.createOnboard({ identity: { firstName: 'Daniel', lastName: 'Okafor' }, effectiveDate: '2026-03-15' })],
+      ['createOffboardEvent', () => client.personnelEvents.createOffboard({ identityId: id, effectiveDate: '2026-04-15T00:00:00Z' })],
+      ['createRoleTransitionEvent', () => client.personnelEvents.createRoleTransition({ identityId: id, effectiveDate: '2026-03-02', identity: { title: 'Manager' } })],
+      ['createLeaveOfAbsenceEvent', () => client.personnelEvents.createLeaveOfAbsence({ identityId: id, effectiveDate: '2026-05-01', endDate: '2026-07-31' })],
+      ['listApplicationImports', () => client.applicationImports.list({ applicationId: id })],
+      ['getApplicationImport', () => client.applicationImports.get(id)],
+      ['stageApplicationImport', () => client.applicationImports.stage({ applicationId: id })],
+      ['uploadApplicationImport', () => client.applicationImports.upload({ applicationId: id, files: { 'a1b2c3d4-0000-0000-0000-000000000001': new Blob(['a,b\n']) } })],
+      ['cancelApplicationImport', () => client.applicationImports.cancel({ applicationImportId: id })],
+      ['listApplications', () => client.applications.list()],
+      ['getApplication', () => client.applications.get(id)],
+      ['listIdentities', () => client.identities.list({ page: 1 })],
+      ['getIdentity', () => client.identities.get(id)],
+      ['listAccessRequests', () => client.accessRequests.list({ status: 'Open', type: 'Remove' })],
+      ['getAccessRequest', () => client.accessRequests.get(id)],
+    ];
+    expect(calls.map(([operationId]) => operationId).sort()).toEqual(contract.operations.map((o) => o.operationId).sort());
+    for (const [operationId, call] of calls) {
+      const body = await call();
+      const op = contract.operations.find((o) => o.operationId === operationId)!;
+      const matched = contract.match(op.method, op.path.replace('{id}', id))!;
+      const status = operationId.startsWith('create') || operationId.startsWith('stage') || operationId.startsWith('upload') ? 201 : 200;
+      expect(contract.checkResponse(matched, { status, contentType: 'application/json', body }).violations, operationId).toEqual([]);
+    }
+    expect(await client.identities.get(id)).toEqual(examples.IdentitySarahChen.value);
+  });
+
+  it('Prefer: example=<name> picks a documented alternative', async () => {
+    const { body } = await raw('/api/application-imports/stage', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', Prefer: 'example=triggerImportGuide' },
+      body: JSON.stringify({ applicationId: 'b8c1d2e3-4f5a-6b7c-8d9e-0f1a2b3c4d5e' }),
+    });
+    expect(body).toMatchObject({ type: 'Api', application: { lastUpdated: '2026-02-20T08:15:00' } });
+  });
+
+  it('Prefer: code=404 returns the documented 404 (a typed NotFoundError in the client)', async () => {
+    const error = await pa().identities.get('3f2a1b4c-5d6e-4f70-8a9b-0c1d2e3f4a5b', { headers: { Prefer: 'code=404' } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error).toMatchObject({ status: 404, code: 'not_found' });
+  });
+});
+
+describe('mock: errors in the spec Error shape', () => {
+  it.each([
+    ['no Authorization header', {}],
+    ['a non-Bearer scheme', { Authorization: 'Basic dXNlcjpwYXNz' }],
+  ])('401 for %s, with the spec 401 body', async (_name, headers) => {
+    const res = await fetch(`${mock.url}/api/identities`, { headers });
+    expect(res.status).toBe(401);
+    expect(await res.json()).toEqual(contract.spec.components.responses.Unauthorized.content['application/json'].examples.invalidToken.value);
+  });
+
+  it('the client surfaces a 401 as UnauthorizedError (the mock accepts any bearer token; Prefer: code=401 simulates a bad one)', async () => {
+    const error = await pa().identities.list({}, { headers: { Prefer: 'code=401' } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnauthorizedError);
+    expect(error).toMatchObject({ code: 'unauthorized', message: expect.stringContaining('Invalid or expired authentication token') });
+  });
+
+  it('400 names the offending query parameter (page=0, unknown enum value)', async () => {
+    expect((await raw('/api/identities?page=0')).body).toMatchObject({ error: 'validation_error', errors: [{ field: 'page', message: 'must be >= 1' }] });
+    const invalidEnum = await raw('/api/access-requests?status=Approved&type=Grant');
+    expect(invalidEnum.status).toBe(400);
+    expect(invalidEnum.body.errors.map((e: { field: string }) => e.field)).toEqual(['status', 'type']);
+    expect(invalidEnum.body.errors[0].message).toContain('Pending, Open, Resolved');
+  });
+
+  it('400 names every offending body field: missing, too long, bad date, unknown', async () => {
+    const error = (await pa()
+      .personnelEvents.createOnboard({ identity: { firstName: 'Daniel', department: 'd'.repeat(129) }, effectiveDate: '2026-13-45', foo: 1 } as never)
+      .catch((e: unknown) => e)) as ValidationError;
+    expect(error).toBeInstanceOf(ValidationError);
+    const fields = Object.fromEntries(error.errors.map((e) => [e.field, e.message]));
+    expect(fields).toEqual({
+      foo: 'is not a field of this request',
+      'identity.lastName': 'is required',
+      'identity.department': 'must NOT have more than 128 characters',
+      effectiveDate: 'must match format "date" or must match format "date-time"',
+    });
+    expect(error.correlationId).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('a malformed id is a 400 naming `id`', async () => {
+    const { status, body } = await raw('/api/identities/not-a-guid');
+    expect(status).toBe(400);
+    expect(body.errors).toEqual([{ field: 'id', message: 'must match format "uuid"' }]);
+  });
+
+  it('an unknown path is a 404 in the Error shape', async () => {
+    const { status, body } = await raw('/api/widgets');
+    expect(status).toBe(404);
+    expect(body).toMatchObject({ error: 'not_found', message: expect.stringContaining('Route not resolved') });
+  });
+
+  it('a taken port fails with a clear message', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as import('node:net').AddressInfo).port;
+    await expect(startMockServer({ port })).rejects.toThrow(`port ${port} on 127.0.0.1 is already in use`);
+    await new Promise((resolve) => blocker.close(resolve));
+  });
+});

@@ -1,0 +1,80 @@
+// Proxy mode against a deliberately wrong "real" server: every departure from the spec is reported
+// with the operation, the field, what was expected and what was sent; traffic passes through.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createContract } from '@permission-assist/spec/contract';
+import { startContractProxy, type ProxyReport, type RunningServer } from '../src/index.js';
+
+const sarah = createContract().spec.components.examples.IdentitySarahChen.value;
+let upstream: Server;
+let proxy: RunningServer;
+const reports: ProxyReport[] = [];
+
+beforeAll(async () => {
+  upstream = createServer((req, res) => {
+    const reply = (status: number, body: unknown, type = 'application/json') => {
+      res.writeHead(status, { 'content-type': type, 'x-upstream': 'yes' });
+      res.end(typeof body === 'string' ? body : JSON.stringify(body));
+    };
+    if (req.url?.includes('page=0')) return reply(400, { error: 'validation_error', message: 'One or more validation errors occurred', correlationId: 'a1b2c3d4e5f67890abcdef1234567890', errors: [{ field: 'page', message: 'Page must be 1 or greater' }] });
+    if (req.url?.startsWith('/api/identities/3f2a1b4c')) return reply(200, { ...sarah, status: 'Deleted', costCenter: 'CC-1' });
+    if (req.url?.startsWith('/api/identities/9e8d7c6b')) return reply(200, { ...sarah, costCenter: 'CC-1' });
+    if (req.url?.startsWith('/api/identities/7c8d9e0f')) return reply(200, (({ firstName: _f, ...rest }) => rest)(sarah));
+    if (req.url?.startsWith('/api/identities/2b3c4d5e')) return reply(200, { ...sarah, createdDate: 20210301 });
+    if (req.url?.startsWith('/api/identities/d4a7e2b1')) return reply(202, sarah);
+    if (req.url?.startsWith('/api/identities/0a1b2c3d')) return reply(200, '<html>login</html>', 'text/html');
+    return reply(200, sarah);
+  });
+  await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+  proxy = await startContractProxy({ upstream: `http://127.0.0.1:${(upstream.address() as AddressInfo).port}/api`, port: 0, onReport: (r) => reports.push(r) });
+});
+afterAll(async () => {
+  await proxy.close();
+  upstream.closeAllConnections();
+  await new Promise((resolve) => upstream.close(resolve));
+});
+
+async function through(path: string) {
+  const before = reports.length;
+  const res = await fetch(`${proxy.url}${path}`, { headers: { Authorization: 'Bearer pa_real' } });
+  const text = await res.text();
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  return { res, text, report: reports.slice(before)[0]! };
+}
+
+describe('pa-mock proxy', () => {
+  it('passes the response through unchanged and reports a wrong enum value precisely', async () => {
+    const { res, text, report } = await through('/api/identities/3f2a1b4c-5d6e-4f70-8a9b-0c1d2e3f4a5b');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-upstream')).toBe('yes');
+    expect(JSON.parse(text).status).toBe('Deleted');
+    expect(report.operationId).toBe('getIdentity');
+    expect(report.violations.map((v) => v.message)).toEqual(['response.body/status: expected one of "Active", "Disabled", "Removed", got "Deleted"']);
+  });
+
+  it('notes fields the spec does not define, without calling them violations', async () => {
+    const { report } = await through('/api/identities/9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b');
+    expect(report.violations).toEqual([]);
+    expect(report.undocumented.map((v) => `${v.where}${v.path}`)).toEqual(['response.body/costCenter']);
+  });
+
+  it.each([
+    ['a missing required field', '7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e0f', 'response.body/firstName: expected a required field, got missing'],
+    ['a wrong type', '2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e', 'response.body/createdDate: expected type string, got 20210301'],
+    ['an undocumented status', 'd4a7e2b1-3f5c-4a8d-9e6b-1c2d3e4f5a6b', 'response.status: expected one of 200, 400, 401, 403, 404, 500, got 202'],
+    ['a wrong content type', '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', 'response content-type: expected application/json, got text/html'],
+  ])('reports %s', async (_name, id, message) => {
+    const { report } = await through(`/api/identities/${id}`);
+    expect(report.violations.map((v) => v.message)).toEqual([message]);
+  });
+
+  it('reports invalid requests and unknown operations too', async () => {
+    expect((await through('/api/identities?page=0')).report.violations.map((v) => v.message)).toEqual(['request.query.page: expected a number >= 1, got 0']);
+    expect((await through('/api/widgets')).report.violations.map((v) => v.message)).toEqual(['no operation of the spec matches GET /api/widgets']);
+  });
+
+  it('refuses an upstream that is not a URL', async () => {
+    await expect(startContractProxy({ upstream: 'pa.example.com', port: 0 })).rejects.toThrow('upstream "pa.example.com" is not a URL');
+  });
+});
