@@ -6,27 +6,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { listOperations, loadSpec, specPath } from '@permission-assist/spec/load';
+import { methodName, resourceNames } from '@permission-assist/spec/sdk-names';
 
 const HEADER = `// generated — do not edit. Produced from spec/openapi.yaml by packages/client/scripts/generate.mjs.\n`;
 // --out DIR lets the drift test check a copy of the generated files.
 const outFlag = process.argv.indexOf('--out');
 const outDir = outFlag > 0 ? pathToFileURL(`${process.argv[outFlag + 1].replace(/\/?$/, '/')}`) : new URL('../src/generated/', import.meta.url);
-
-/** "Personnel events" -> personnelEvents (resource property) and PersonnelEvent (noun in operationIds). */
-function resourceNames(tag) {
-  const words = tag.split(/\s+/).map((w) => w[0].toUpperCase() + w.slice(1));
-  const plural = words.join('');
-  const singular = plural.replace(/ies$/, 'y').replace(/s$/, '');
-  return { property: plural[0].toLowerCase() + plural.slice(1), plural, singular, lastWord: words.at(-1).replace(/ies$/, 'y').replace(/s$/, '') };
-}
-
-/** listPersonnelEvents -> list, createOnboardEvent -> createOnboard, stageApplicationImport -> stage. */
-function methodName(operationId, names) {
-  for (const noun of [names.plural, names.singular, `${names.lastWord}s`, names.lastWord]) {
-    if (operationId.endsWith(noun) && operationId.length > noun.length) return operationId.slice(0, -noun.length);
-  }
-  throw new Error(`operationId ${operationId} does not end with its resource name (${names.singular})`);
-}
 
 function docComment(operation) {
   const text = [operation.summary, '', ...(operation.description ?? '').trim().split('\n')]

@@ -1,0 +1,105 @@
+// The built site in Debian's headless Chromium, served from 127.0.0.1: every operation and the
+// webhook in the navigation, search, dark mode from the system preference, no console errors and
+// no request leaving the machine. Saves screenshots to docs/screenshots/.
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listOperations, loadSpec } from '@permission-assist/spec/load';
+// @ts-expect-error -- plain ESM module
+import { serveDocs } from '../serve.mjs';
+
+const screenshots = fileURLToPath(new URL('../screenshots/', import.meta.url));
+const spec = loadSpec();
+let site: { url: string; close(): Promise<void> };
+let browser: Browser;
+const external: string[] = [];
+const consoleErrors: string[] = [];
+
+async function open(colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+  const page = await browser.newPage({ colorScheme, viewport: { width: 1280, height: 800 } });
+  page.on('request', (request) => {
+    if (!/^(http:\/\/127\.0\.0\.1[:/]|data:|blob:)/.test(request.url())) external.push(request.url());
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(String(error)));
+  await page.goto(`${site.url}/`, { waitUntil: 'load' });
+  await page.waitForSelector('[data-testid="menu-item-label"]');
+  return page;
+}
+
+beforeAll(async () => {
+  site = await serveDocs({ port: 0 });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  mkdirSync(screenshots, { recursive: true });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe('documentation site', () => {
+  it('lists all 17 operations and the webhook in the navigation', async () => {
+    const page = await open();
+    // Opening a group closes the others, so collect each group's entries while it is open.
+    const labels: string[] = [];
+    for (const tag of spec.tags) {
+      await page.locator('[data-testid="menu-item-label"]', { hasText: new RegExp(`^${tag.name}$`) }).first().click();
+      labels.push(...(await page.locator('[data-testid="menu-item-label"]').allInnerTexts()));
+    }
+    const summaries = listOperations(spec).map((op) => op.operation.summary as string);
+    expect(summaries).toHaveLength(18);
+    for (const summary of summaries) expect(labels.some((label) => label.startsWith(summary)), summary).toBe(true);
+    await page.screenshot({ path: `${screenshots}navigation.png` });
+    await page.close();
+  });
+
+  it('search finds an operation', async () => {
+    const page = await open();
+    await page.locator('[data-testid="search-trigger"]').click();
+    await page.keyboard.type('offboarding');
+    await expect.poll(() => page.locator('body').innerText(), { timeout: 5000 }).toMatch(/Create an offboarding event/);
+    const result = page.getByText('Create an offboarding event').last();
+    await result.click();
+    await expect.poll(() => page.url()).toContain('createoffboardevent');
+    await page.screenshot({ path: `${screenshots}search.png` });
+    await page.close();
+  });
+
+  it('shows generated code samples and the logo, and offers the spec for download', async () => {
+    const page = await open();
+    await page.goto(`${site.url}/#/personnel-events/createoffboardevent`);
+    await expect.poll(() => page.locator('body').innerText()).toContain("curl -X POST 'https://pa.example.com/api/personnel-events/offboard'");
+    expect(await page.locator('img[src="logo.svg"]').count()).toBeGreaterThan(0);
+    const yaml = await fetch(`${site.url}/openapi.yaml`);
+    expect(yaml.status).toBe(200);
+    expect(await yaml.text()).toContain('openapi: 3.1.0');
+    expect((await page.content()).includes('href="openapi.yaml"') || (await page.locator('a[href="openapi.yaml"]').count()) > 0).toBe(true);
+    await page.screenshot({ path: `${screenshots}operation.png` });
+    await page.close();
+  });
+
+  it('follows the system colour scheme (dark and light)', async () => {
+    const dark = await open('dark');
+    expect(await dark.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(true);
+    const darkLink = await dark.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--link-color-primary').trim());
+    expect(darkLink).toBe('#5fc4b8');
+    await dark.screenshot({ path: `${screenshots}dark.png` });
+    await dark.close();
+    const light = await open('light');
+    expect(await light.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(false);
+    expect(await light.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--link-color-primary').trim())).toBe('#0f6b63');
+    await light.close();
+  });
+
+  it('made no request outside 127.0.0.1 and logged no console error', () => {
+    expect(external).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+});

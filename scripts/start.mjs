@@ -1,0 +1,58 @@
+// `npm start` (after `turbo run build`): serves the mock at http://127.0.0.1:4010 and the docs at
+// http://127.0.0.1:8080, prints both and a curl call to try, and stops both on Ctrl-C.
+// Ports: npm start -- --mock-port 4011 --docs-port 8081 (or PA_MOCK_PORT / PA_DOCS_PORT).
+import { parseArgs } from 'node:util';
+import { startMockServer } from '@permission-assist/mock';
+import { serveDocs } from '../docs/serve.mjs';
+
+const { values } = parseArgs({
+  options: {
+    host: { type: 'string', default: '127.0.0.1' },
+    'mock-port': { type: 'string', default: process.env.PA_MOCK_PORT ?? '4010' },
+    'docs-port': { type: 'string', default: process.env.PA_DOCS_PORT ?? '8080' },
+  },
+});
+
+function port(name) {
+  const value = Number(values[name]);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) {
+    console.error(`start: --${name} must be a whole number from 0 to 65535, got "${values[name]}"`);
+    process.exit(1);
+  }
+  return value;
+}
+
+const servers = [];
+async function stopAll(code) {
+  await Promise.allSettled(servers.map((server) => server.close()));
+  process.exit(code);
+}
+
+try {
+  const mock = await startMockServer({ host: values.host, port: port('mock-port') });
+  servers.push(mock);
+  const docs = await serveDocs({ host: values.host, port: port('docs-port') });
+  servers.push(docs);
+  console.log(`
+  Permission Assist mock   ${mock.url}
+  API documentation        ${docs.url}
+
+  Try it:
+    curl -H 'Authorization: Bearer pa_test' ${mock.url}/api/identities
+
+  Ctrl-C stops both.
+`);
+} catch (error) {
+  console.error(`start: ${error.message}`);
+  await stopAll(1);
+}
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\nstart: ${signal}, stopping the mock and the docs server`);
+    void stopAll(0);
+  });
+}
