@@ -22,7 +22,7 @@ export interface Contract {
   match(method: string, pathname: string): MatchedOperation | undefined;
   checkResponse(
     matched: MatchedOperation,
-    response: { status: number; contentType: string | null | undefined; body: unknown },
+    response: { status: number; contentType: string | null | undefined; body: unknown; headers?: Record<string, string> },
     options?: { undocumentedFields?: boolean },
   ): { violations: Violation[]; undocumented: Violation[] };
   checkRequest(matched: MatchedOperation, request: { query?: Record<string, string>; body?: unknown; contentType?: string | null }): Violation[];

@@ -102,7 +102,7 @@ export function createContract(spec = loadSpec()) {
      * for the caller to print; the spec allows servers to add fields).
      * @returns {{ violations: Violation[], undocumented: Violation[] }}
      */
-    checkResponse(matched, { status, contentType, body }, { undocumentedFields = false } = {}) {
+    checkResponse(matched, { status, contentType, body, headers = undefined }, { undocumentedFields = false } = {}) {
       const { operationId, operation } = matched;
       const responses = operation.responses ?? {};
       const documented = responses[String(status)] ?? responses[`${String(status)[0]}XX`] ?? responses.default;
@@ -112,8 +112,14 @@ export function createContract(spec = loadSpec()) {
           undocumented: [],
         };
       }
-      const content = deref(spec, documented).content;
-      if (!content) return { violations: [], undocumented: [] };
+      const response = deref(spec, documented);
+      const missingHeaders = headers
+        ? Object.entries(response.headers ?? {})
+            .filter(([name, header]) => deref(spec, header).required && !(name.toLowerCase() in headers))
+            .map(([name]) => ({ operationId, where: 'response.headers', path: `/${name}`, message: `response.headers: expected the documented header ${name}, got missing`, expected: `header ${name}`, actual: 'missing' }))
+        : [];
+      const content = response.content;
+      if (!content) return { violations: missingHeaders, undocumented: [] };
       const mediaType = Object.keys(content).find((type) => JSON_TYPE.test(type)) ?? Object.keys(content)[0];
       if (!contentType || !JSON_TYPE.test(contentType)) {
         return {
@@ -122,7 +128,7 @@ export function createContract(spec = loadSpec()) {
         };
       }
       const schema = content[mediaType].schema;
-      const violations = toViolations(validator.validate(schema, body), body, operationId, 'response.body');
+      const violations = [...missingHeaders, ...toViolations(validator.validate(schema, body), body, operationId, 'response.body')];
       const undocumented = undocumentedFields && violations.length === 0
         ? toViolations(sealed.validate(schema, body).filter((e) => e.keyword === 'unevaluatedProperties'), body, operationId, 'response.body')
         : [];

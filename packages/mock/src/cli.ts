@@ -6,7 +6,8 @@ import { startMockServer, type RunningServer } from './mock-server.js';
 
 const USAGE = `Usage:
   pa-mock [--host 127.0.0.1] [--port 4010] [--spec openapi.yaml] [--quiet]
-      Serve the spec's examples. Send "Authorization: Bearer pa_..." with every request;
+      Serve the spec's examples. Send "Authorization: Bearer pa_<anything>" with every request
+      (other tokens get 401). A GET by id answers the example record with that id, or 404;
       "Prefer: code=404" or "Prefer: example=<name>" picks a documented alternative.
   pa-mock proxy <https://your-server> [--host 127.0.0.1] [--port 4010] [--quiet]
       Forward to a real Permission Assist server and report every request or response

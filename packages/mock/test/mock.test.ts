@@ -23,34 +23,68 @@ describe('mock: documented examples', () => {
   it('answers every operation with its documented example, valid against the spec', async () => {
     const client = pa();
     const id = '3f2a1b4c-5d6e-4f70-8a9b-0c1d2e3f4a5b';
+    // Ids of records in the example data set (a GET by id answers the example with that id).
+    const ids = {
+      getPersonnelEvent: examples.PersonnelEventOffboard.value.id,
+      getApplicationImport: examples.ImportJackHenryFinished.value.id,
+      getApplication: examples.ApplicationJackHenrySymitar.value.id,
+      getIdentity: id,
+      getAccessRequest: examples.AccessRequestRemoveUser.value.id,
+    };
     const calls: [string, () => Promise<unknown>][] = [
       ['listPersonnelEvents', () => client.personnelEvents.list()],
-      ['getPersonnelEvent', () => client.personnelEvents.get(id)],
+      ['getPersonnelEvent', () => client.personnelEvents.get(ids.getPersonnelEvent)],
       ['createOnboardEvent', () => client.personnelEvents.createOnboard({ identity: { firstName: 'Daniel', lastName: 'Okafor' }, effectiveDate: '2026-03-15' })],
       ['createOffboardEvent', () => client.personnelEvents.createOffboard({ identityId: id, effectiveDate: '2026-04-15T00:00:00Z' })],
       ['createRoleTransitionEvent', () => client.personnelEvents.createRoleTransition({ identityId: id, effectiveDate: '2026-03-02', identity: { title: 'Manager' } })],
       ['createLeaveOfAbsenceEvent', () => client.personnelEvents.createLeaveOfAbsence({ identityId: id, effectiveDate: '2026-05-01', endDate: '2026-07-31' })],
       ['listApplicationImports', () => client.applicationImports.list({ applicationId: id })],
-      ['getApplicationImport', () => client.applicationImports.get(id)],
-      ['stageApplicationImport', () => client.applicationImports.stage({ applicationId: id })],
-      ['uploadApplicationImport', () => client.applicationImports.upload({ applicationId: id, files: { 'a1b2c3d4-0000-0000-0000-000000000001': new Blob(['a,b\n']) } })],
-      ['cancelApplicationImport', () => client.applicationImports.cancel({ applicationImportId: id })],
+      ['getApplicationImport', () => client.applicationImports.get(ids.getApplicationImport)],
+      ['stageApplicationImport', () => client.applicationImports.stage({ applicationId: ids.getApplication })],
+      ['uploadApplicationImport', () => client.applicationImports.upload({ applicationId: ids.getApplication, files: { 'a1b2c3d4-0000-0000-0000-000000000001': new Blob(['a,b\n']) } })],
+      ['cancelApplicationImport', () => client.applicationImports.cancel({ applicationImportId: 'f1e2d3c4-b5a6-9788-7654-321fedcba098' })],
       ['listApplications', () => client.applications.list()],
-      ['getApplication', () => client.applications.get(id)],
+      ['getApplication', () => client.applications.get(ids.getApplication)],
       ['listIdentities', () => client.identities.list({ page: 1 })],
-      ['getIdentity', () => client.identities.get(id)],
+      ['getIdentity', () => client.identities.get(ids.getIdentity)],
       ['listAccessRequests', () => client.accessRequests.list({ status: 'Open', type: 'Remove' })],
-      ['getAccessRequest', () => client.accessRequests.get(id)],
+      ['getAccessRequest', () => client.accessRequests.get(ids.getAccessRequest)],
     ];
     expect(calls.map(([operationId]) => operationId).sort()).toEqual(contract.operations.map((o) => o.operationId).sort());
     for (const [operationId, call] of calls) {
       const body = await call();
       const op = contract.operations.find((o) => o.operationId === operationId)!;
-      const matched = contract.match(op.method, op.path.replace('{id}', id))!;
+      const matched = contract.match(op.method, op.path.replace('{id}', (ids as Record<string, string>)[operationId] ?? id))!;
       const status = operationId.startsWith('create') || operationId.startsWith('stage') || operationId.startsWith('upload') ? 201 : 200;
       expect(contract.checkResponse(matched, { status, contentType: 'application/json', body }).violations, operationId).toEqual([]);
     }
     expect(await client.identities.get(id)).toEqual(examples.IdentitySarahChen.value);
+  });
+
+  it('a GET by id answers the example record with that id', async () => {
+    expect(await pa().identities.get(examples.IdentityRachelJohnson.value.id)).toEqual(examples.IdentityRachelJohnson.value);
+    expect(await pa().accessRequests.get(examples.AccessRequestAddGroup.value.id)).toEqual(examples.AccessRequestAddGroup.value);
+  });
+
+  it('an unknown id is a 404 in the vendor wording', async () => {
+    const error = await pa().identities.get('9b2e4c6d-8f0a-4b1c-9d3e-5f7a9b1c3d5e').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error).toMatchObject({ code: 'not_found', message: expect.stringContaining('Identity with id 9b2e4c6d-8f0a-4b1c-9d3e-5f7a9b1c3d5e not found') });
+    const event = await raw('/api/personnel-events/9b2e4c6d-8f0a-4b1c-9d3e-5f7a9b1c3d5e');
+    expect(event.body.message).toBe('Personnel event with id 9b2e4c6d-8f0a-4b1c-9d3e-5f7a9b1c3d5e not found');
+  });
+
+  it('a request body that refers to a record not in the data set is a 404', async () => {
+    const error = await pa().applicationImports.cancel({ applicationImportId: '9b2e4c6d-8f0a-4b1c-9d3e-5f7a9b1c3d5e' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect((error as Error).message).toContain('Application import with id 9b2e4c6d-8f0a-4b1c-9d3e-5f7a9b1c3d5e not found');
+    const offboard = await pa().personnelEvents.createOffboard({ identityId: '9b2e4c6d-8f0a-4b1c-9d3e-5f7a9b1c3d5e', effectiveDate: '2026-04-15' }).catch((e: unknown) => e);
+    expect(offboard).toMatchObject({ status: 404, message: expect.stringContaining('Identity with id') });
+  });
+
+  it('a record of the data set that no named example shows is still found by id', async () => {
+    const canceling = await pa().applicationImports.get('f1e2d3c4-b5a6-9788-7654-321fedcba098');
+    expect(canceling).toMatchObject({ number: 47, status: 'Canceling' });
   });
 
   it('Prefer: example=<name> picks a documented alternative', async () => {
@@ -77,6 +111,12 @@ describe('mock: errors in the spec Error shape', () => {
     const res = await fetch(`${mock.url}/api/identities`, { headers });
     expect(res.status).toBe(401);
     expect(await res.json()).toEqual(contract.spec.components.responses.Unauthorized.content['application/json'].examples.invalidToken.value);
+  });
+
+  it.each(['not-a-pa-token', 'pa_expired_2025'])('the token %s is refused with 401', async (token) => {
+    const error = await createPermissionAssistClient({ baseUrl: mock.url, token }).identities.list().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnauthorizedError);
+    expect(error).toMatchObject({ status: 401, code: 'unauthorized', message: expect.stringContaining('Invalid or expired authentication token') });
   });
 
   it('the client surfaces a 401 as UnauthorizedError (the mock accepts any bearer token; Prefer: code=401 simulates a bad one)', async () => {

@@ -1,0 +1,33 @@
+// The contract suite: every case against the target (the mock by default; a real server when
+// PA_BASE_URL and PA_TOKEN are set), each response checked against the spec, and coverage.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cases, formatReport, resolveTarget, runContract, type RunResult, type Target } from '../src/index.js';
+
+let target: Target;
+let run: RunResult;
+
+beforeAll(async () => {
+  target = await resolveTarget();
+  run = await runContract(target);
+  // The readable report, including whether writes ran, in the test output.
+  console.log(formatReport(run));
+}, 120_000);
+afterAll(() => target?.close());
+
+describe('contract', () => {
+  it.each(cases.map((c) => [c.name] as const))('%s', (name, ctx) => {
+    const result = run.results.find((r) => r.name === name)!;
+    if (result.outcome === 'skipped') ctx.skip(result.reason);
+    expect(result.violations.map((v) => v.message)).toEqual([]);
+    expect(result.exchanges.length).toBeGreaterThan(0);
+  });
+
+  it('exercises every operation of the spec', () => {
+    expect(run.coverage).toHaveLength(17);
+    expect(run.unexercised).toEqual([]);
+  });
+
+  it('sees no status that an operation does not document', () => {
+    expect(run.coverage.filter((row) => row.undocumented.length > 0)).toEqual([]);
+  });
+});
