@@ -4,7 +4,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createContract, type Violation } from '@permission-assist/spec/contract';
-import { listen, readBody, send, type RequestLog } from './http.js';
+import { forwardedRequestHeaders, forwardedResponseHeaders, listen, readBody, send, type RequestLog } from './http.js';
 import { errorBody } from './error-body.js';
 import type { RunningServer } from './mock-server.js';
 
@@ -27,7 +27,6 @@ export interface ProxyOptions {
   onRequest?: (log: RequestLog) => void;
 }
 
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'host', 'content-encoding']);
 const JSON_TYPE = /^application\/([\w.+-]+\+)?json\b/i;
 
 function upstreamOrigin(upstream: string): string {
@@ -69,10 +68,7 @@ export async function startContractProxy(options: ProxyOptions): Promise<Running
         violations.push(...contract.checkRequest(matched, { query: Object.fromEntries(url.searchParams), body: requestBody, contentType: contentType ?? null }));
       }
 
-      const headers = new Headers();
-      for (const [name, value] of Object.entries(req.headers)) {
-        if (value !== undefined && !HOP_BY_HOP.has(name)) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-      }
+      const headers = forwardedRequestHeaders(req);
       let upstream: Response;
       try {
         upstream = await fetch(`${origin}${url.pathname}${url.search}`, { method: req.method, headers, body: body.length ? new Uint8Array(body) : undefined, redirect: 'manual' });
@@ -91,11 +87,7 @@ export async function startContractProxy(options: ProxyOptions): Promise<Running
         violations.push(...checked.violations);
         undocumented = checked.undocumented;
       }
-      const outHeaders: Record<string, string> = {};
-      upstream.headers.forEach((value, name) => {
-        if (!HOP_BY_HOP.has(name)) outHeaders[name] = value;
-      });
-      send(res, upstream.status, text, outHeaders);
+      send(res, upstream.status, text, forwardedResponseHeaders(upstream));
       options.onReport?.({ method: req.method ?? '', url: req.url ?? '', operationId: matched?.operationId, status: upstream.status, violations, undocumented });
       options.onRequest?.({ method: req.method ?? '', url: req.url ?? '', status: upstream.status, ms: performance.now() - started, violations: violations.map((v) => v.message) });
     })().catch((error: unknown) => {

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { loadSpec, specPath as defaultSpecPath } from '@permission-assist/spec/load';
 import { errorBody, fieldErrorsFromViolations } from './error-body.js';
 import { indexExamples, label } from './example-index.js';
-import { listen, readBody, send, type RequestLog } from './http.js';
+import { forwardedRequestHeaders, forwardedResponseHeaders, listen, readBody, send, type RequestLog } from './http.js';
 
 const require = createRequire(import.meta.url);
 const { createServer: createPrismServer } = require('@stoplight/prism-http-server') as typeof import('@stoplight/prism-http-server');
@@ -44,8 +44,6 @@ async function bodyFields(contentType: string, body: Buffer): Promise<Record<str
   return {};
 }
 
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'host']);
-
 export async function startMockServer(options: MockOptions = {}): Promise<RunningServer> {
   const operations = await getHttpOperationsFromSpec(options.specPath ?? defaultSpecPath);
   const data = indexExamples(loadSpec(options.specPath ?? defaultSpecPath));
@@ -75,10 +73,7 @@ export async function startMockServer(options: MockOptions = {}): Promise<Runnin
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const started = performance.now();
     const body = await readBody(req);
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (value !== undefined && !HOP_BY_HOP.has(name)) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-    }
+    const headers = forwardedRequestHeaders(req);
     const answer = (status: number, payload: unknown) => {
       send(res, status, payload);
       options.onRequest?.({ method: req.method ?? '', url: req.url ?? '', status, ms: performance.now() - started, violations: [] });
@@ -138,11 +133,7 @@ export async function startMockServer(options: MockOptions = {}): Promise<Runnin
       if (problem.type?.includes('NO_PATH_MATCHED') || problem.type?.includes('NO_METHOD_MATCHED')) status = 404;
       payload = errorBody(status, [problem.title, problem.detail].filter(Boolean).join(': ') || 'Mock error');
     }
-    const outHeaders: Record<string, string> = {};
-    upstream.headers.forEach((value, name) => {
-      if (!HOP_BY_HOP.has(name) && name !== 'content-encoding') outHeaders[name] = value;
-    });
-    send(res, status, payload, outHeaders);
+    send(res, status, payload, forwardedResponseHeaders(upstream));
     options.onRequest?.({ method: req.method ?? '', url: req.url ?? '', status, ms: performance.now() - started, violations: violations.map((v) => v.message) });
   }
 
