@@ -39,7 +39,8 @@ export interface ResolvedConfig {
 }
 
 export const DEFAULT_RETRY: Required<RetryOptions> = { maxRetries: 2, baseDelayMs: 300, maxDelayMs: 10_000, maxTotalDelayMs: 30_000 };
-const VERSION = '0.1.0';
+/** Sent in the User-Agent; test/package.test.ts keeps it equal to package.json's version. */
+export const CLIENT_VERSION = '0.1.0';
 
 function nonNegative(value: unknown, field: string, problems: { field: string; message: string }[]) {
   if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value) || value < 0)) {
@@ -82,7 +83,7 @@ export function resolveConfig(options: ClientOptions): ResolvedConfig {
 
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   const runtime = typeof process === 'object' && process.versions?.node ? ` node/${process.versions.node}` : '';
-  headers['User-Agent'] = options.userAgent ?? `permission-assist-client/${VERSION}${runtime}`;
+  headers['User-Agent'] = options.userAgent ?? `permission-assist-client/${CLIENT_VERSION}${runtime}`;
   return {
     origin,
     token,

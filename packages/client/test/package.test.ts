@@ -2,7 +2,7 @@
 // run (ESM and CommonJS) against a local server; publint and are-the-types-wrong must pass.
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,6 +76,20 @@ createPermissionAssistClient({ baseUrl: process.env.PA_BASE_URL, token: 'pa_cons
     );
     const output = await run('node', [join(project, 'main.cjs')], { PA_BASE_URL: server.url });
     expect(output).toBe('Sarah');
+  });
+
+  it('the main entry uses web-standard APIs only: it bundles for the browser with no node: import', async () => {
+    const { build } = await import('esbuild');
+    const result = await build({ entryPoints: [join(packageDir, 'dist/index.js')], bundle: true, platform: 'browser', format: 'esm', write: false, logLevel: 'silent' });
+    const code = result.outputFiles[0]!.text;
+    expect(code).not.toMatch(/from ["']node:|require\(["']node:/);
+    expect(code).toContain('createPermissionAssistClient');
+  });
+
+  it('sends its own package version in the User-Agent', async () => {
+    const { CLIENT_VERSION } = await import('../src/config.js');
+    const manifest = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { version: string };
+    expect(CLIENT_VERSION).toBe(manifest.version);
   });
 
   it('passes publint', () => {

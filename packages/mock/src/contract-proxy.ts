@@ -4,6 +4,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createContract, type Violation } from '@permission-assist/spec/contract';
+import { loadSpec } from '@permission-assist/spec/load';
 import { forwardedRequestHeaders, forwardedResponseHeaders, listen, readBody, send, type RequestLog } from './http.js';
 import { errorBody } from './error-body.js';
 import type { RunningServer } from './mock-server.js';
@@ -50,7 +51,6 @@ function parseJson(text: string): unknown {
 
 export async function startContractProxy(options: ProxyOptions): Promise<RunningServer> {
   const origin = upstreamOrigin(options.upstream);
-  const { loadSpec } = await import('@permission-assist/spec/load');
   const contract = createContract(loadSpec(options.specPath));
 
   const server: Server = createServer((req, res) => {
