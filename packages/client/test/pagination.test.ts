@@ -33,7 +33,7 @@ const expected = Array.from({ length: TOTAL }, (_, i) => `n${i}`);
 
 describe('pagination', () => {
   it('listAll yields every item in order, fetching with at most `concurrency` pages in flight', async () => {
-    delayMs = 3;
+    delayMs = 10; // page 2 answers after 80 ms, page 4 after 60 ms: all three requests are in flight together
     maxInFlight = 0;
     const names: string[] = [];
     for await (const identity of pa().identities.listAll({}, { concurrency: 3 })) names.push(identity.lastName);
