@@ -40,7 +40,9 @@ export interface PersonnelEventsResource {
    * List personnel events
    *
    * Pages through personnel events, latest effective date first. Combine the filters to find, for
-   * example, every open event of one identity. `type` and `status` ignore case.
+   * example, every open event of one identity. `type` and `status` ignore case. The vendor does not
+   * say what an unknown filter value gets; this description answers it with `400`, as for any
+   * other invalid parameter.
    */
   list(query?: QueryOf<operations['listPersonnelEvents']>, options?: RequestOptions): Promise<SuccessBody<operations['listPersonnelEvents']>>;
   /** Every item of `list` across all pages, in order (pages after the first are fetched concurrently). */
@@ -208,7 +210,8 @@ export interface AccessRequestsResource {
    *
    * Pages through access requests, newest first. Filter by affected identity, application,
    * status and action; note that the action filter is called `type` while the field it matches is
-   * `action`. `status` and `type` ignore case.
+   * `action`. `status` and `type` ignore case. An unknown filter value gets `400` (the vendor does
+   * not say).
    */
   list(query?: QueryOf<operations['listAccessRequests']>, options?: RequestOptions): Promise<SuccessBody<operations['listAccessRequests']>>;
   /** Every item of `list` across all pages, in order (pages after the first are fetched concurrently). */

@@ -11,7 +11,9 @@ export interface paths {
         /**
          * List personnel events
          * @description Pages through personnel events, latest effective date first. Combine the filters to find, for
-         *     example, every open event of one identity. `type` and `status` ignore case.
+         *     example, every open event of one identity. `type` and `status` ignore case. The vendor does not
+         *     say what an unknown filter value gets; this description answers it with `400`, as for any
+         *     other invalid parameter.
          */
         get: operations["listPersonnelEvents"];
         put?: never;
@@ -357,7 +359,8 @@ export interface paths {
          * List access requests
          * @description Pages through access requests, newest first. Filter by affected identity, application,
          *     status and action; note that the action filter is called `type` while the field it matches is
-         *     `action`. `status` and `type` ignore case.
+         *     `action`. `status` and `type` ignore case. An unknown filter value gets `400` (the vendor does
+         *     not say).
          */
         get: operations["listAccessRequests"];
         put?: never;
