@@ -20,7 +20,6 @@ export class PreparedRequest {
   readonly init: RequestInit;
   readonly method: string;
   readonly headers: Headers;
-  readonly body: BodyInit | null | undefined;
   readonly signal: AbortSignal | null | undefined;
 
   constructor(input: string | URL, init: RequestInit = {}) {
@@ -28,7 +27,6 @@ export class PreparedRequest {
     this.init = init;
     this.method = (init.method ?? 'GET').toUpperCase();
     this.headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers);
-    this.body = init.body;
     this.signal = init.signal;
   }
 }
