@@ -1,7 +1,7 @@
 // `npm test`: every workspace's tests through turbo, then one plain summary line,
 // "N passed, N failed", summed from the vitest JSON report each workspace writes.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,8 +15,7 @@ function workspaces() {
     if (!pattern.endsWith('/*')) dirs.push(pattern);
     else {
       const parent = pattern.slice(0, -2);
-      const listing = spawnSync('ls', [join(root, parent)], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
-      dirs.push(...listing.map((name) => `${parent}/${name}`));
+      dirs.push(...readdirSync(join(root, parent)).map((name) => `${parent}/${name}`));
     }
   }
   return dirs.filter((dir) => existsSync(join(root, dir, 'package.json')));

@@ -27,4 +27,6 @@ export interface Contract {
   ): { violations: Violation[]; undocumented: Violation[] };
   checkRequest(matched: MatchedOperation, request: { query?: Record<string, string>; body?: unknown; contentType?: string | null }): Violation[];
 }
+/** A JSON media type: application/json or application/<anything>+json. */
+export declare const JSON_TYPE: RegExp;
 export declare function createContract(spec?: any): Contract;

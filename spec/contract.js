@@ -9,7 +9,8 @@ import { createValidator, deref, listOperations, loadSpec } from './load.js';
  * @typedef {{ operationId: string, method: string, template: string, operation: any, parameters: any[], pathParams: Record<string, string> }} MatchedOperation
  */
 
-const JSON_TYPE = /^application\/([\w.+-]+\+)?json\b/i;
+/** A JSON media type: application/json or application/<anything>+json. */
+export const JSON_TYPE = /^application\/([\w.+-]+\+)?json\b/i;
 
 function show(value) {
   if (value === undefined) return 'missing';

@@ -3,7 +3,7 @@
 // was sent. The traffic itself passes through unchanged.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createContract, type Violation } from '@permission-assist/spec/contract';
+import { createContract, JSON_TYPE, type Violation } from '@permission-assist/spec/contract';
 import { loadSpec } from '@permission-assist/spec/load';
 import { forwardedRequestHeaders, forwardedResponseHeaders, listen, readBody, send, type RequestLog } from './http.js';
 import { errorBody } from './error-body.js';
@@ -28,7 +28,6 @@ export interface ProxyOptions {
   onRequest?: (log: RequestLog) => void;
 }
 
-const JSON_TYPE = /^application\/([\w.+-]+\+)?json\b/i;
 
 function upstreamOrigin(upstream: string): string {
   let url: URL;
