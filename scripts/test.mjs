@@ -1,7 +1,9 @@
 // `npm test`: every workspace's tests through turbo, then one plain summary line,
 // "N passed, N failed", summed from the vitest JSON report each workspace writes.
+// A test that leaves a temporary folder behind (ours are named pa-*) counts as a failure too.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,6 +25,10 @@ function workspaces() {
 
 const withTests = workspaces().filter((dir) => JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8')).scripts?.test);
 for (const dir of withTests) rmSync(join(root, dir, REPORT), { force: true });
+
+/** Temporary folders the tests create: our own (pa-*) and the browser's profiles. */
+const ownTemp = () => new Set(readdirSync(tmpdir()).filter((name) => /^(pa-|playwright)/.test(name)));
+const tempBefore = ownTemp();
 
 const run = spawnSync('node', [join(root, 'scripts/turbo.mjs'), 'run', 'test', '--continue', ...process.argv.slice(2)], {
   cwd: root,
@@ -46,6 +52,11 @@ for (const dir of withTests) {
     console.error(`test: ${dir} failed outside any test (a suite could not load)`);
     failed += 1;
   }
+}
+const leftovers = [...ownTemp()].filter((name) => !tempBefore.has(name));
+if (leftovers.length) {
+  console.error(`test: the run left temporary folders behind in ${tmpdir()}: ${leftovers.join(', ')}; counting one failure`);
+  failed += 1;
 }
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(run.status === 0 && failed === 0 ? 0 : 1);

@@ -1,6 +1,6 @@
-// The built site in Debian's headless Chromium, served from 127.0.0.1: every operation and the
-// webhook in the navigation, search, dark mode from the system preference, no console errors and
-// no request leaving the machine. Saves screenshots to docs/screenshots/.
+// The built site in a headless Chromium (see browser.ts for which one), served from 127.0.0.1:
+// every operation and the webhook in the navigation, search, dark mode from the system preference,
+// no console errors and no request leaving the machine. Saves screenshots to docs/screenshots/.
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listOperations, loadSpec } from '@permission-assist/spec/load';
 // @ts-expect-error -- plain ESM module
 import { serveDocs } from '../serve.mjs';
+import { findChromium } from './browser.js';
 
 const screenshots = fileURLToPath(new URL('../screenshots/', import.meta.url));
 const spec = loadSpec();
@@ -32,10 +33,9 @@ async function open(colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
 
 beforeAll(async () => {
   site = await serveDocs({ port: 0 });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const choice = await findChromium();
+  console.log(`docs browser test: Chromium from ${choice.source}`);
+  browser = await chromium.launch({ executablePath: choice.executablePath, args: choice.args, env: choice.env });
   mkdirSync(screenshots, { recursive: true });
 }, 60_000);
 
@@ -76,6 +76,10 @@ describe('documentation site', () => {
     const page = await open();
     await page.goto(`${site.url}/#/personnel-events/createoffboardevent`);
     await expect.poll(() => page.locator('body').innerText()).toContain("curl -X POST 'https://pa.example.com/api/personnel-events/offboard'");
+    // Redoc renders the operation, then scrolls to it: wait until the sample is on screen.
+    const sample = page.getByText('/api/personnel-events/offboard', { exact: false }).locator('visible=true').first();
+    await sample.scrollIntoViewIfNeeded();
+    await expect.poll(() => sample.isVisible()).toBe(true);
     expect(await page.locator('img[src="logo.svg"]').count()).toBeGreaterThan(0);
     const yaml = await fetch(`${site.url}/openapi.yaml`);
     expect(yaml.status).toBe(200);

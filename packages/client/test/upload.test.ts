@@ -1,8 +1,8 @@
 // uploadApplicationImport: one multipart file part per file group, checked before sending.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createPermissionAssistClient, InvalidArgumentError } from '../src/index.js';
 import { createPermissionAssistClient as createNodeClient, fileFromPath } from '../src/node.js';
 import { stagedImport, TOKEN } from './helpers/fixtures.js';
@@ -83,6 +83,7 @@ describe('applicationImports.upload', () => {
 
   it('the Node entry reads file paths (with their base name) and refuses missing or empty ones', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pa-upload-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     writeFileSync(join(dir, 'employees.csv'), 'id\n1\n');
     writeFileSync(join(dir, 'empty.csv'), '');
     const node = createNodeClient({ baseUrl: server.url, token: TOKEN });
