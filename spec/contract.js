@@ -2,7 +2,7 @@
 // Checks real traffic against the spec: finds the operation of a request and reports every way a
 // request or response departs from it (which operation, where, expected, actual). Shared by the
 // mock's proxy mode and the contract tests, so both judge traffic by the same rules.
-import { createValidator, deref, listOperations, loadSpec } from './load.js';
+import { createValidator, deref, describePattern, listOperations, loadSpec } from './load.js';
 
 /**
  * @typedef {{ operationId: string, where: string, path: string, message: string, expected: string, actual: string }} Violation
@@ -43,7 +43,7 @@ function toViolations(errors, value, operationId, where) {
     else if (e.keyword === 'maxLength') expected = `at most ${e.params.limit} characters`;
     else if (e.keyword === 'minLength') expected = `at least ${e.params.limit} characters`;
     else if (e.keyword === 'minimum' || e.keyword === 'maximum') expected = `a number ${e.params.comparison} ${e.params.limit}`;
-    else if (e.keyword === 'pattern') expected = `to match ${e.params.pattern}`;
+    else if (e.keyword === 'pattern') expected = describePattern(e).replace(/^must /, '');
     else if (e.keyword === 'format') expected = `format ${e.params.format}`;
     else if (e.keyword === 'required') {
       path = `${path}/${e.params.missingProperty}`;
@@ -106,10 +106,14 @@ export function createContract(spec = loadSpec()) {
     checkResponse(matched, { status, contentType, body, headers = undefined }, { undocumentedFields = false } = {}) {
       const { operationId, operation } = matched;
       const responses = operation.responses ?? {};
-      const documented = responses[String(status)] ?? responses[`${String(status)[0]}XX`] ?? responses.default;
+      // `default` stands for "any other error status" in this spec: a 2xx or 3xx it does not list is
+      // still an undocumented status.
+      const documented = responses[String(status)] ?? responses[`${String(status)[0]}XX`] ?? (status >= 400 ? responses.default : undefined);
       if (!documented) {
+        const listed = Object.keys(responses).filter((key) => key !== 'default');
+        const expected = `one of ${listed.join(', ')}${responses.default ? ' or another error status' : ''}`;
         return {
-          violations: [{ operationId, where: 'response.status', path: '/', message: `response.status: expected one of ${Object.keys(responses).join(', ')}, got ${status}`, expected: `one of ${Object.keys(responses).join(', ')}`, actual: String(status) }],
+          violations: [{ operationId, where: 'response.status', path: '/', message: `response.status: expected ${expected}, got ${status}`, expected, actual: String(status) }],
           undocumented: [],
         };
       }

@@ -16,6 +16,7 @@ export declare function pointer(spec: any, ref: string): any;
 export declare function listOperations(spec: any): SpecOperation[];
 export declare function createValidator(
   spec?: any,
-  options?: { sealed?: boolean },
+  options?: { sealed?: boolean; formats?: boolean },
 ): { validate(schema: unknown, value: unknown): ErrorObject[] };
 export declare function formatErrors(errors: ErrorObject[]): string[];
+export declare function describePattern(error: ErrorObject): string;

@@ -86,19 +86,33 @@ function seal(spec) {
   return copy;
 }
 
+/** Every `x-...` key used inside the given schemas. */
+function extensionKeys(node, found = new Set()) {
+  if (!node || typeof node !== 'object') return found;
+  for (const [key, child] of Object.entries(node)) {
+    if (key.startsWith('x-')) found.add(key);
+    else if (key !== 'examples' && key !== 'example' && key !== 'const' && key !== 'enum') extensionKeys(child, found);
+  }
+  return found;
+}
+
 /**
  * A validator factory for schemas of the spec. `validate(schema, value)` accepts a schema object
  * taken from the document (inline or `$ref`) and returns Ajv's errors, or an empty array.
  */
-export function createValidator(spec = loadSpec(), { sealed = false } = {}) {
+export function createValidator(spec = loadSpec(), { sealed = false, formats = true } = {}) {
   const document = sealed ? seal(spec) : spec;
-  const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, validateFormats: true });
+  // `formats: false` validates as a tool that treats `format` as an annotation only (the JSON Schema
+  // 2020-12 default), to prove the spec does not rely on formats to tell values apart.
+  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true, validateFormats: formats });
   addFormats(ajv);
   // OpenAPI keywords and formats that are annotations for validation purposes.
   ajv.addKeyword('discriminator');
   ajv.addKeyword('example');
   ajv.addKeyword('xml');
   ajv.addKeyword('externalDocs');
+  // Specification extensions (x-canonical-values, x-assumption...) are annotations too.
+  for (const keyword of extensionKeys(document.components?.schemas)) ajv.addKeyword(keyword);
   ajv.addFormat('binary', true);
   ajv.addFormat('int32', { type: 'number', validate: (n) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31 });
   ajv.addFormat('int64', { type: 'number', validate: (n) => Number.isInteger(n) });
@@ -126,6 +140,17 @@ export function createValidator(spec = loadSpec(), { sealed = false } = {}) {
   };
 }
 
+/**
+ * A pattern failure in words, since the regular expression alone helps nobody: the canonical
+ * values of a case-insensitive filter, else the schema's first example, else the pattern itself.
+ */
+export function describePattern(error) {
+  const schema = error.parentSchema ?? {};
+  if (Array.isArray(schema['x-canonical-values'])) return `must be one of ${schema['x-canonical-values'].join(', ')} (case is ignored)`;
+  if (schema.examples?.length) return `must look like ${schema.examples[0]}`;
+  return `must match pattern ${error.params.pattern}`;
+}
+
 /** One line per Ajv error: "<instance path>: <message>" with the allowed values where useful. */
 export function formatErrors(errors) {
   return errors.map((e) => {
@@ -134,6 +159,7 @@ export function formatErrors(errors) {
     if (e.keyword === 'unevaluatedProperties') return `${where}: has undocumented field "${e.params.unevaluatedProperty}"`;
     if (e.keyword === 'additionalProperties') return `${where}: has unknown field "${e.params.additionalProperty}"`;
     if (e.keyword === 'required') return `${where}: is missing required field "${e.params.missingProperty}"`;
+    if (e.keyword === 'pattern') return `${where}: ${describePattern(e)}`;
     return `${where}: ${e.message}`;
   });
 }

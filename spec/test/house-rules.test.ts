@@ -28,10 +28,13 @@ describe('house rules', () => {
     expect(fired('id-not-uuid.yaml', 'pa-id-is-uuid')).toEqual(['components.schemas.Widget.properties.applicationId']);
   });
 
-  it('pa-timestamp-is-date-time: a ...Date field without format date-time', () => {
-    expect(fired('timestamp-not-date-time.yaml', 'pa-timestamp-is-date-time')).toEqual([
-      'components.schemas.Widget.properties.createdDate',
-    ]);
+  it('pa-timestamp-shared: a ...Date field defined inline (request dates and shared refs pass)', () => {
+    expect(fired('timestamp-not-shared.yaml', 'pa-timestamp-shared')).toEqual(['components.schemas.Widget.properties.createdDate']);
+  });
+
+  it('pa-assumptions-shape / pa-assumption-shape: markers that contract cases cannot refer to', () => {
+    expect(fired('assumptions-malformed.yaml', 'pa-assumptions-shape')).toEqual(['paths./api/widgets/{id}.get.x-assumptions']);
+    expect(fired('assumptions-malformed.yaml', 'pa-assumption-shape')).toEqual(['components.schemas.Widget.properties.name.x-assumption']);
   });
 
   it('pa-operation-summary: an operation without a summary', () => {

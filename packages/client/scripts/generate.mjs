@@ -4,7 +4,8 @@
 // Run by `npm run build`; `--check` exits 1 if the committed files differ from what the spec generates.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import openapiTS, { astToString } from 'openapi-typescript';
+import ts from 'typescript';
+import openapiTS, { astToString, transformSchemaObject, tsIntersection, tsLiteral, tsUnion } from 'openapi-typescript';
 import { listOperations, loadSpec, specPath } from '@permission-assist/spec/load';
 import { methodName, resourceNames } from '@permission-assist/spec/sdk-names';
 
@@ -109,9 +110,50 @@ ${api}
 `;
 }
 
+/**
+ * The key type of a patternProperties pattern: a literal prefix followed by digits becomes
+ * `customField${number}`, any other literal prefix `prefix${string}`; no prefix stays `string`.
+ */
+function patternKeyType(pattern) {
+  const body = pattern.replace(/^\^/, '').replace(/\$$/, '');
+  const prefix = /^[A-Za-z_][A-Za-z0-9_]*/.exec(body)?.[0];
+  if (!prefix) return undefined;
+  const rest = body.slice(prefix.length);
+  const numeric = /^(\[[0-9-]+\]|\\d)([*+?]|\{\d*,?\d*\})?(\[[0-9-]+\]|\\d)*([*+?]|\{\d*,?\d*\})?$/.test(rest);
+  const spanType = ts.factory.createKeywordTypeNode(numeric ? ts.SyntaxKind.NumberKeyword : ts.SyntaxKind.StringKeyword);
+  return ts.factory.createTemplateLiteralType(ts.factory.createTemplateHead(prefix), [
+    ts.factory.createTemplateLiteralTypeSpan(spanType, ts.factory.createTemplateTail('')),
+  ]);
+}
+
+/**
+ * Where openapi-typescript's output would be looser than the spec means:
+ * - a case-insensitive filter (a pattern) becomes the union of its `x-canonical-values`, the
+ *   spellings a client should send;
+ * - `patternProperties` such as `^customField[1-9][0-9]*$` become a template literal index
+ *   signature, so a misspelt property (`titel`) does not compile as a custom field.
+ */
+function transform(schema, options) {
+  if (Array.isArray(schema['x-canonical-values'])) return tsUnion(schema['x-canonical-values'].map((value) => tsLiteral(value)));
+  if (!schema.patternProperties) return undefined;
+  const keyed = Object.entries(schema.patternProperties).map(([pattern, value]) => [patternKeyType(pattern), value]);
+  if (keyed.some(([key]) => !key)) return undefined;
+  const { patternProperties: _pattern, ...rest } = schema;
+  const members = keyed.map(([key, value]) =>
+    ts.factory.createTypeLiteralNode([
+      ts.factory.createIndexSignature(
+        undefined,
+        [ts.factory.createParameterDeclaration(undefined, undefined, 'key', undefined, key)],
+        transformSchemaObject(value, options),
+      ),
+    ]),
+  );
+  return tsIntersection([transformSchemaObject(rest, options), ...members]);
+}
+
 async function generate() {
   const spec = loadSpec();
-  const ast = await openapiTS(pathToFileURL(specPath), { alphabetize: false, exportType: false });
+  const ast = await openapiTS(pathToFileURL(specPath), { alphabetize: false, exportType: false, transform });
   return {
     'schema.ts': `${HEADER}/* eslint-disable */\n${astToString(ast)}`,
     'operations.ts': renderOperations(buildOperations(spec)),

@@ -61,6 +61,42 @@ describe('types', () => {
     assertType(pa.applicationImports.upload({ applicationId: 'x', files: { g: 42 } }));
   });
 
+  it('identity details: custom fields by name, a misspelt attribute does not compile', () => {
+    assertType(pa.personnelEvents.createRoleTransition({ identityId: 'x', effectiveDate: '2026-03-02', identity: { title: 'Manager', customField3: 'FBV-7' } }));
+    // @ts-expect-error `titel` is neither an attribute nor a custom field
+    assertType(pa.personnelEvents.createRoleTransition({ identityId: 'x', effectiveDate: '2026-03-02', identity: { titel: 'Manager' } }));
+    // @ts-expect-error custom field values are strings
+    assertType(pa.personnelEvents.createRoleTransition({ identityId: 'x', effectiveDate: '2026-03-02', identity: { customField1: 7 } }));
+  });
+
+  it('open objects of the spec are readable, not Record<string, never>', async () => {
+    const event = await pa.personnelEvents.get('id');
+    expectTypeOf(event.stages).toEqualTypeOf<{ [key: string]: unknown }[] | undefined>();
+    expectTypeOf(event.comments![0]!['text']).toEqualTypeOf<unknown>();
+    const imported = await pa.applicationImports.get('id');
+    expectTypeOf(imported.metrics).toEqualTypeOf<{ [key: string]: unknown } | null | undefined>();
+  });
+
+  it('timestamps are strings (including the zone-less lastUpdated), never unknown', async () => {
+    const application = await pa.applications.get('id');
+    expectTypeOf(application.lastUpdated).toEqualTypeOf<string>();
+    const identity = await pa.identities.get('id');
+    expectTypeOf(identity.inactivatedDate).toEqualTypeOf<string | null>();
+    expectTypeOf<Parameters<typeof pa.personnelEvents.createOffboard>[0]['effectiveDate']>().toEqualTypeOf<string>();
+  });
+
+  it('case-insensitive filters offer their canonical spellings', () => {
+    expectTypeOf<NonNullable<Parameters<typeof pa.accessRequests.list>[0]>['type']>().toEqualTypeOf<'Add' | 'Change' | 'Remove' | 'Suspend' | 'Restore' | undefined>();
+    expectTypeOf<NonNullable<Parameters<typeof pa.personnelEvents.list>[0]>['status']>().toEqualTypeOf<
+      'Pending' | 'Open' | 'Resolved' | 'Completed' | 'Canceled' | 'Scheduled' | 'Snoozed' | undefined
+    >();
+  });
+
+  it('group targets always carry their nomenclature', async () => {
+    const request = await pa.accessRequests.get('id');
+    if (request.target.type === 'Group') expectTypeOf(request.target.nomenclature).toEqualTypeOf<string>();
+  });
+
   it('errors expose the spec error codes', () => {
     expectTypeOf<ApiError['code']>().toEqualTypeOf<
       'validation_error' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'unprocessable_entity' | 'server_error' | 'creation_failed' | undefined

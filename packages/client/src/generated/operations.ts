@@ -63,8 +63,11 @@ export interface PersonnelEventsResource {
    * come in `identity` (first and last name required); the identity is created when the event
    * passes its Approve step. The event then runs the usual onboarding workflow.
    *
-   * Not idempotent: sending the same request twice creates two events. Do not retry it blindly
-   * after a timeout; list the identity's events first.
+   * Not idempotent: sending the same request twice creates two events, and after a timeout you
+   * cannot tell whether the first one arrived. The new hire has no identity id to look up yet,
+   * so put a reference of your own in `comment` (your HR system's hire id, say) and, before
+   * sending again, look for it in the comments of recent onboarding events
+   * (`listPersonnelEvents` with `type=Onboard`).
    */
   createOnboard(body: JsonBody<operations['createOnboardEvent']>, options?: RequestOptions): Promise<SuccessBody<operations['createOnboardEvent']>>;
   /**

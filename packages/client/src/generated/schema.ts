@@ -60,8 +60,11 @@ export interface paths {
          *     come in `identity` (first and last name required); the identity is created when the event
          *     passes its Approve step. The event then runs the usual onboarding workflow.
          *
-         *     Not idempotent: sending the same request twice creates two events. Do not retry it blindly
-         *     after a timeout; list the identity's events first.
+         *     Not idempotent: sending the same request twice creates two events, and after a timeout you
+         *     cannot tell whether the first one arrived. The new hire has no identity id to look up yet,
+         *     so put a reference of your own in `comment` (your HR system's hire id, say) and, before
+         *     sending again, look for it in the comments of recent onboarding events
+         *     (`listPersonnelEvents` with `type=Onboard`).
          */
         post: operations["createOnboardEvent"];
         delete?: never;
@@ -428,31 +431,31 @@ export interface components {
          */
         Uuid: string;
         /**
-         * Format: date-time
-         * @description An ISO 8601 / RFC 3339 date and time with a zone designator; the server sends UTC (`Z`).
+         * @description A date and time in ISO 8601 form. Servers send UTC with `Z` (`2025-12-01T08:45:00Z`), but one
+         *     of the vendor's own samples has no zone designator (`2026-02-20T08:15:00`), so a value
+         *     without one is accepted too; read it as the server's local time. Because of that variant
+         *     this is a pattern rather than `format: date-time`, which requires a zone: parse these values
+         *     with a parser that allows the zone to be absent.
          * @example 2025-12-01T08:45:00Z
+         * @example 2026-02-20T08:15:00
          */
         Timestamp: string;
         /**
-         * Format: date-time
-         * @description Like `Timestamp`, or `null` while the moment it records has not happened.
+         * @description A `Timestamp`, or `null` while the moment it records has not happened.
          * @example 2025-12-02T09:45:00Z
+         * @example null
          */
-        NullableTimestamp: string | null;
+        NullableTimestamp: components["schemas"]["Timestamp"] | null;
         /**
-         * @description A date and time, normally with a zone designator (`2025-12-01T08:45:00Z`). One vendor sample
-         *     sends it without one (`2026-02-20T08:15:00`), so both forms are accepted; read a value
-         *     without a zone as the server's local time.
-         * @example 2025-12-01T08:45:00Z
-         */
-        LenientTimestamp: string | unknown | unknown;
-        /**
-         * @description A calendar date (`2026-03-15`) or a date and time (`2026-04-15T00:00:00Z`). The vendor's
-         *     reference pages send a date and time at midnight UTC while its onboarding guide sends a bare
-         *     date; both are accepted. Only the date part matters.
+         * @description The day something takes effect: a calendar date (`2026-03-15`) or a date and time with a
+         *     zone (`2026-04-15T00:00:00Z`). The vendor's reference pages send midnight UTC while its
+         *     onboarding guide sends a bare date; both are accepted and only the date part matters. Each
+         *     form carries a pattern as well as a format, so validators that treat `format` as an
+         *     annotation only (the JSON Schema default) still tell the two apart.
          * @example 2026-04-15T00:00:00Z
+         * @example 2026-03-15
          */
-        EventDate: string & (unknown | unknown);
+        EventDate: string;
         /**
          * @description The paging fields every list response carries beside `items`. Pages are numbered from 1 and
          *     hold 50 items each. The vendor does not document what a page past `totalPages` returns, nor
@@ -505,7 +508,9 @@ export interface components {
         };
         /**
          * @description Machine-readable error code. `server_error` and `creation_failed` both come with status 500;
-         *     the other codes each belong to one status (see the introduction).
+         *     the other codes each belong to the status given in the introduction. The vendor documents no
+         *     code for other statuses; a request refused before it is read (too large, wrong content type)
+         *     is answered here with `validation_error`, and an unexpected failure with `server_error`.
          * @enum {string}
          */
         ErrorCode: "validation_error" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "unprocessable_entity" | "server_error" | "creation_failed";
@@ -600,10 +605,10 @@ export interface components {
             /** @description Whether the application is archived. Archived applications cannot receive imports. */
             isArchived: boolean;
             /**
-             * @description When the application's data last changed. Normally UTC with `Z`; one vendor sample omits
-             *     the zone, so a zone-less value is accepted too.
+             * @description When the application's privilege data last changed (the web interface's list calls it
+             *     the date of the most recent update to privilege information).
              */
-            lastUpdated: components["schemas"]["LenientTimestamp"];
+            lastUpdated: components["schemas"]["Timestamp"];
         };
         /**
          * @description Priority rating set on the application's settings.
@@ -646,9 +651,11 @@ export interface components {
             files?: components["schemas"]["ImportFile"][];
             /**
              * @description Figures about what the import changed; `null` until the import has `Finished`. The vendor
-             *     does not document the fields inside, so they are not defined here.
+             *     does not document the fields inside, so none is defined here: treat them as opaque.
              */
-            metrics?: Record<string, never> | null;
+            metrics?: {
+                [key: string]: unknown;
+            } | null;
             application?: components["schemas"]["Application"];
         };
         /**
@@ -707,6 +714,11 @@ export interface components {
          * @description An onboarding, offboarding, role transition or leave of absence, and the workflow it started.
          *     The vendor documents `stages`, `activity` and `comments` as arrays of objects without
          *     describing the objects, so their items are left open here; list items may omit the three arrays.
+         *
+         *     Only the create pages show `neededOn`, `neededUntil` and `completedOn`; the vendor's list and
+         *     get pages are cut before them. They are required here because they belong to the same
+         *     resource (`x-assumption` marks them), and a contract run reports their absence as an
+         *     unconfirmed assumption rather than a broken server.
          */
         PersonnelEvent: {
             id: components["schemas"]["Uuid"];
@@ -743,13 +755,23 @@ export interface components {
             completedOn: components["schemas"]["NullableTimestamp"];
             /**
              * @description The workflow milestones, such as Approval, Provision and Verification for offboarding or
-             *     Approval, Provision and Removal for a leave of absence.
+             *     Approval, Provision and Removal for a leave of absence. The vendor does not publish the
+             *     fields of a stage; the examples show a `name`.
              */
-            stages?: Record<string, never>[];
-            /** @description Activity log entries. */
-            activity?: Record<string, never>[];
-            /** @description Comments, including the `comment` sent when the event was created. */
-            comments?: Record<string, never>[];
+            stages?: {
+                [key: string]: unknown;
+            }[];
+            /** @description Activity log entries. The vendor does not publish their fields. */
+            activity?: {
+                [key: string]: unknown;
+            }[];
+            /**
+             * @description Comments, including the `comment` sent when the event was created. The vendor does not
+             *     publish their fields; the examples show the comment's `text`.
+             */
+            comments?: {
+                [key: string]: unknown;
+            }[];
         };
         /**
          * @description Event type as responses spell it (with a space in `Role Transition`). The list filter spells
@@ -758,9 +780,12 @@ export interface components {
          */
         PersonnelEventType: "Onboard" | "Offboard" | "Role Transition" | "Absence";
         /**
-         * @description Event type to filter by. The server ignores case and removes spaces before comparing, so
-         *     `roletransition` and `Role Transition` match too; these are the canonical spellings.
-         * @enum {string}
+         * @description Event type to filter by: `Onboard`, `Offboard`, `RoleTransition` or `Absence`. The server
+         *     ignores case and removes white space before comparing, so `roletransition` and
+         *     `Role Transition` match too. JSON Schema has no case-insensitive enum, so the accepted
+         *     spellings are a pattern; `x-canonical-values` lists the spellings to send.
+         * @example RoleTransition
+         * @example Role Transition
          */
         PersonnelEventTypeFilter: "Onboard" | "Offboard" | "RoleTransition" | "Absence";
         /**
@@ -771,6 +796,14 @@ export interface components {
          * @enum {string}
          */
         WorkItemStatus: "Pending" | "Open" | "Resolved" | "Completed" | "Canceled" | "Scheduled" | "Snoozed";
+        /**
+         * @description Status to filter personnel events or access requests by, compared without regard to case
+         *     (`open` matches `Open`). JSON Schema has no case-insensitive enum, so the accepted spellings
+         *     are a pattern; `x-canonical-values` lists the spellings to send.
+         * @example Open
+         * @example open
+         */
+        WorkItemStatusFilter: "Pending" | "Open" | "Resolved" | "Completed" | "Canceled" | "Scheduled" | "Snoozed";
         /** @description One page of personnel events, latest effective date first. */
         PersonnelEventPage: components["schemas"]["PageInfo"] & {
             items: components["schemas"]["PersonnelEvent"][];
@@ -779,6 +812,9 @@ export interface components {
          * @description Identity attributes sent with onboarding and role transition events. Custom fields
          *     (`customField1`, `customField2`, ...) are accepted only when the administrator has enabled
          *     them; the vendor does not say whether a disabled one is rejected or ignored.
+         *
+         *     The vendor's field tables stop part way through the custom fields, so a server may accept
+         *     attributes not listed here; the object is therefore not closed. Send only the fields shown.
          */
         IdentityDetails: {
             /** @description First name. */
@@ -801,13 +837,14 @@ export interface components {
             title?: string;
             identityType?: components["schemas"]["IdentityTypeInput"];
         } & {
-            [key: string]: string;
+            [key: `customField${number}`]: string;
         };
         /** @description The person to onboard. `identityType` defaults to `Employee`. */
         OnboardIdentity: WithRequired<components["schemas"]["IdentityDetails"], "firstName" | "lastName">;
         /**
          * @description A person joining. They are not an identity yet, so their details come in `identity`; the
-         *     identity is created when the event passes its Approve step.
+         *     identity is created when the event passes its Approve step. The vendor's reference page is
+         *     cut inside the identity fields (its guide shows the rest), so the body is not closed here.
          */
         CreateOnboardEventRequest: {
             identity: components["schemas"]["OnboardIdentity"];
@@ -827,7 +864,8 @@ export interface components {
         };
         /**
          * @description An identity changing position. `identity` updates their attributes for the new role: only
-         *     the fields sent change.
+         *     the fields sent change. The vendor's reference page is cut inside the identity fields, so
+         *     the body is not closed here.
          */
         CreateRoleTransitionEventRequest: {
             /** @description The identity changing roles; must exist. */
@@ -902,6 +940,13 @@ export interface components {
          * @enum {string}
          */
         AccessRequestAction: "Add" | "Change" | "Remove" | "Suspend" | "Restore";
+        /**
+         * @description Action to filter access requests by, compared without regard to case (`remove` matches
+         *     `Remove`). JSON Schema has no case-insensitive enum, so the accepted spellings are a
+         *     pattern; `x-canonical-values` lists the spellings to send.
+         * @example Remove
+         */
+        AccessRequestActionFilter: "Add" | "Change" | "Remove" | "Suspend" | "Restore";
         /** @description The user account or group the request changes. */
         AccessRequestTarget: components["schemas"]["UserTarget"] | components["schemas"]["GroupTarget"];
         /**
@@ -919,7 +964,10 @@ export interface components {
             affectedIdentity: components["schemas"]["Identity"] | null;
             application: components["schemas"]["Application"];
         };
-        /** @description A group. Groups have a `nomenclature` and no identity. */
+        /**
+         * @description A group. The vendor documents `nomenclature` as present exactly when the target is a group,
+         *     so it is required here, and a group has no identity.
+         */
         GroupTarget: {
             /**
              * @description Target type. (enum property replaced by openapi-typescript)
@@ -929,7 +977,7 @@ export interface components {
             /** @description Group name. */
             name: string;
             /** @description The group's nomenclature (its full name in the application's directory). */
-            nomenclature?: string;
+            nomenclature: string;
             /** @description Always `null` for groups. */
             affectedIdentity: null;
             application: components["schemas"]["Application"];
@@ -957,12 +1005,20 @@ export interface components {
         };
         /** @description What happened, and the access request as it was at that moment. */
         AccessRequestWebhookEvent: {
-            /** @description Machine-readable event name. */
+            /**
+             * @description Machine-readable event name, such as `AccessRequestCreated`. The vendor's list of event
+             *     names is not published, so match the names you handle and ignore the others.
+             */
             name: string;
             /** @description Event name for people, such as `Access Request Created`. */
             display: string;
             /** @description The condition that triggered the notification. */
             description: string;
+            /**
+             * @description The access request when the event happened. The vendor's page is cut after `reporter`;
+             *     this description takes the rest to be the same representation the access request
+             *     operations return.
+             */
             request: components["schemas"]["AccessRequest"];
         };
     };
@@ -1040,6 +1096,20 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /**
+         * @description Any other error status, with the same `Error` body. The vendor's error table lists `409
+         *     conflict` and `422 unprocessable_entity` for the whole API without saying which operations
+         *     use them, and a server (or a proxy in front of it) may refuse a request for reasons of its
+         *     own, such as a body that is too large. Whatever the status, expect this body.
+         */
+        OtherError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
     };
     parameters: {
         /**
@@ -1086,7 +1156,7 @@ export interface components {
          * @description Only items with this status. Case-insensitive (`open` matches `Open`).
          * @example Open
          */
-        WorkItemStatusFilter: components["schemas"]["WorkItemStatus"];
+        WorkItemStatusFilter: components["schemas"]["WorkItemStatusFilter"];
     };
     requestBodies: never;
     headers: never;
@@ -1138,6 +1208,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             500: components["responses"]["ServerError"];
+            default: components["responses"]["OtherError"];
         };
     };
     getPersonnelEvent: {
@@ -1169,6 +1240,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["ServerError"];
+            default: components["responses"]["OtherError"];
         };
     };
     createOnboardEvent: {
@@ -1197,6 +1269,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             500: components["responses"]["ServerError"];
+            default: components["responses"]["OtherError"];
         };
     };
     createOffboardEvent: {
@@ -1226,6 +1299,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["ServerError"];
+            default: components["responses"]["OtherError"];
         };
     };
     createRoleTransitionEvent: {
@@ -1255,6 +1329,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["ServerError"];
+            default: components["responses"]["OtherError"];
         };
     };
     createLeaveOfAbsenceEvent: {
@@ -1284,6 +1359,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["ServerError"];
+            default: components["responses"]["OtherError"];
         };
     };
     listApplicationImports: {
@@ -1319,6 +1395,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             500: components["responses"]["ServerError"];
+            default: components["responses"]["OtherError"];
         };
     };
     getApplicationImport: {
@@ -1350,6 +1427,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["ServerError"];
+            default: components["responses"]["OtherError"];
         };
     };
     stageApplicationImport: {
@@ -1380,6 +1458,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
             500: components["responses"]["ServerError"];
+            default: components["responses"]["OtherError"];
         };
     };
     uploadApplicationImport: {
@@ -1416,6 +1495,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
             500: components["responses"]["ServerError"];
+            default: components["responses"]["OtherError"];
         };
     };
     cancelApplicationImport: {
@@ -1446,6 +1526,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             500: components["responses"]["ServerError"];
+            default: components["responses"]["OtherError"];
         };
     };
     listApplications: {
@@ -1476,6 +1557,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             500: components["responses"]["ServerError"];
+            default: components["responses"]["OtherError"];
         };
     };
     getApplication: {
@@ -1507,6 +1589,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["ServerError"];
+            default: components["responses"]["OtherError"];
         };
     };
     listIdentities: {
@@ -1537,6 +1620,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             500: components["responses"]["ServerError"];
+            default: components["responses"]["OtherError"];
         };
     };
     getIdentity: {
@@ -1568,6 +1652,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["ServerError"];
+            default: components["responses"]["OtherError"];
         };
     };
     listAccessRequests: {
@@ -1594,10 +1679,10 @@ export interface operations {
                  */
                 status?: components["parameters"]["WorkItemStatusFilter"];
                 /**
-                 * @description Only requests with this `action`. Case-insensitive.
+                 * @description Only requests with this `action`. Case-insensitive (`remove` matches `Remove`).
                  * @example Remove
                  */
-                type?: components["schemas"]["AccessRequestAction"];
+                type?: components["schemas"]["AccessRequestActionFilter"];
             };
             header?: never;
             path?: never;
@@ -1618,6 +1703,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             500: components["responses"]["ServerError"];
+            default: components["responses"]["OtherError"];
         };
     };
     getAccessRequest: {
@@ -1649,6 +1735,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["ServerError"];
+            default: components["responses"]["OtherError"];
         };
     };
     receiveAccessRequestEvent: {
