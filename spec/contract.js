@@ -63,6 +63,15 @@ function toViolations(errors, value, operationId, where) {
   return violations;
 }
 
+/** A path segment decoded, or as sent when its percent-encoding is malformed (`%ff`). */
+function safeDecode(segment) {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 function compilePath(template) {
   const names = [];
   const pattern = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{([^}]+)\}/g, (_m, name) => {
@@ -91,7 +100,7 @@ export function createContract(spec = loadSpec()) {
         if (route.method !== method.toLowerCase()) continue;
         const found = route.regex.exec(pathname);
         if (!found) continue;
-        const pathParams = Object.fromEntries(route.names.map((name, i) => [name, decodeURIComponent(found[i + 1])]));
+        const pathParams = Object.fromEntries(route.names.map((name, i) => [name, safeDecode(found[i + 1])]));
         return { operationId: route.operationId, method: route.method, template: route.path, operation: route.operation, parameters: route.parameters, pathParams };
       }
       return undefined;

@@ -9,6 +9,7 @@ export interface SpecOperation {
   parameters: any[];
 }
 export declare const specPath: string;
+export declare const sandboxSpecPath: string;
 export declare const HTTP_METHODS: string[];
 export declare function loadSpec(path?: string): any;
 export declare function deref(spec: any, value: any): any;

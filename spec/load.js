@@ -2,18 +2,67 @@
 // Loads spec/openapi.yaml and builds JSON Schema 2020-12 validators from it, so that every
 // package validates against the spec itself and no schema is ever restated by hand.
 import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 
 export const specPath = fileURLToPath(new URL('./openapi.yaml', import.meta.url));
+/** The sandbox control plane's own description; it refers to the API description's schemas. */
+export const sandboxSpecPath = fileURLToPath(new URL('./sandbox.yaml', import.meta.url));
 const SPEC_ID = 'urn:permission-assist:openapi';
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
 
-/** @returns {any} the parsed OpenAPI document (YAML aliases expanded into shared objects). */
+const readYaml = (path) => parse(readFileSync(path, 'utf8'), { maxAliasCount: 1000 });
+
+/**
+ * @returns {any} the parsed OpenAPI document (YAML aliases expanded into shared objects). References
+ * into another file (`./openapi.yaml#/components/schemas/Error`) are brought in as local components,
+ * with everything they refer to, so the result is one self-contained document.
+ */
 export function loadSpec(path = specPath) {
-  return parse(readFileSync(path, 'utf8'), { maxAliasCount: 1000 });
+  const document = readYaml(path);
+  inlineExternalRefs(document, dirname(path));
+  return document;
+}
+
+function inlineExternalRefs(document, baseDir) {
+  const files = new Map();
+  const external = (file) => {
+    const full = resolve(baseDir, file);
+    if (!files.has(full)) files.set(full, readYaml(full));
+    return files.get(full);
+  };
+  /** Copies component `section/name` of `source` into the document (once) and walks the copy. */
+  const bring = (source, section, name, ref) => {
+    const target = source.components?.[section]?.[name];
+    if (target === undefined) throw new Error(`Unresolvable $ref ${ref}`);
+    document.components ??= {};
+    document.components[section] ??= {};
+    const existing = document.components[section][name];
+    if (existing !== undefined) {
+      if (existing.__from !== source) throw new Error(`$ref ${ref}: a component named ${section}/${name} already exists here`);
+      return;
+    }
+    const copy = structuredClone(target);
+    Object.defineProperty(copy, '__from', { value: source, enumerable: false });
+    document.components[section][name] = copy;
+    walk(copy, source);
+  };
+  const walk = (node, source) => {
+    if (!node || typeof node !== 'object') return;
+    if (typeof node.$ref === 'string') {
+      const match = /^([^#]*)#\/components\/([^/]+)\/([^/]+)(\/.*)?$/.exec(node.$ref);
+      if (match && (match[1] || source !== document)) {
+        const [, file, section, name, rest = ''] = match;
+        bring(file ? external(file) : source, section, name, node.$ref);
+        node.$ref = `#/components/${section}/${name}${rest}`;
+      }
+    }
+    for (const child of Object.values(node)) walk(child, source);
+  };
+  walk(document, document);
 }
 
 /** Resolves a local `$ref` ("#/components/...") against the document; other values pass through. */

@@ -2,12 +2,14 @@
 // (undocumented fields rejected), because a stray or misspelt field in an example misleads readers
 // of the docs and users of the mock, and the linters do not look inside named examples.
 import { describe, expect, it } from 'vitest';
-import { createValidator, deref, formatErrors, listOperations, loadSpec } from '../load.js';
+import { createValidator, deref, formatErrors, listOperations, loadSpec, sandboxSpecPath } from '../load.js';
 import { collectExamples } from './collect-examples.js';
 
 const spec = loadSpec();
 const validator = createValidator(spec, { sealed: true });
 const cases = collectExamples(spec);
+const sandbox = loadSpec(sandboxSpecPath);
+const sandboxValidator = createValidator(sandbox, { sealed: true });
 
 describe('spec examples', () => {
   it.each(cases.map((c) => [c.where, c] as const))('%s is valid', (_where, example) => {
@@ -23,6 +25,10 @@ describe('spec examples', () => {
         expect(cases.some((c) => c.where.startsWith(`${at} ${status} `)), `${at} ${status}`).toBe(true);
       }
     }
+  });
+
+  it.each(collectExamples(sandbox).map((c) => [c.where, c] as const))('sandbox control plane: %s is valid', (_where, example) => {
+    expect(formatErrors(sandboxValidator.validate(example.schema, example.value))).toEqual([]);
   });
 
   it('are rejected when wrong (the validator is not vacuous)', () => {

@@ -1,17 +1,28 @@
-// pa-mock: serve the Permission Assist mock, or check a real server's traffic against the spec.
+// pa-mock: serve the Permission Assist sandbox (default), the spec's static examples (--static), or
+// check a real server's traffic against the spec (proxy).
 import { parseArgs } from 'node:util';
-import { startContractProxy, type ProxyReport } from './contract-proxy.js';
-import type { RequestLog } from './http.js';
-import { startMockServer, type RunningServer } from './mock-server.js';
+import type { RequestLog, RunningServer } from './http/server.js';
+import { startContractProxy, type ProxyReport } from './proxy/contract-proxy.js';
+import { startSandbox } from './sandbox/server.js';
+import { SIZE_NAMES, type SandboxSize } from './sandbox/seed/sizes.js';
+import { startMockServer } from './static/static-server.js';
 
 const USAGE = `Usage:
-  pa-mock [--host 127.0.0.1] [--port 4010] [--spec openapi.yaml] [--quiet]
-      Serve the spec's examples. Send "Authorization: Bearer pa_<anything>" with every request
-      (other tokens get 401). A GET by id answers the example record with that id, or 404;
-      "Prefer: code=404" or "Prefer: example=<name>" picks a documented alternative.
-  pa-mock proxy <https://your-server> [--host 127.0.0.1] [--port 4010] [--quiet]
-      Forward to a real Permission Assist server and report every request or response
-      that departs from the spec (operation, field, expected, actual).`;
+  pa-mock [--port 4010] [--host 127.0.0.1] [--seed 1] [--size medium] [--state FILE]
+          [--clock-start 2026-11-24T09:00:00Z] [--frozen] [--quiet]
+      The sandbox: a Permission Assist server with a generated data set that changes as you use
+      it, on a sandbox clock. Any bearer token starting with pa_ works (pa_expired... gets 401,
+      pa_forbidden... gets 403). Control it under /sandbox (reset, clock, webhooks, connectors).
+      --size small|medium|large   how much data (default medium)
+      --seed N                    same seed and size, same data set (default 1)
+      --state FILE                keep the state in FILE across restarts
+      --clock-start TIME          sandbox time to start at (default: now)
+      --frozen                    the clock moves only when advanced
+  pa-mock --static [--port 4010] [--host 127.0.0.1] [--quiet]
+      The spec's examples, served by Prism: every call answers a documented example.
+  pa-mock proxy <https://your-server> [--port 4010] [--host 127.0.0.1] [--spec FILE] [--quiet]
+      Forward to a real Permission Assist server and report every request or response that
+      departs from the spec (operation, field, expected, actual).`;
 
 function fail(message: string): never {
   process.stderr.write(`pa-mock: ${message}\n`);
@@ -25,6 +36,12 @@ function parse() {
       options: {
         host: { type: 'string', default: '127.0.0.1' },
         port: { type: 'string', default: '4010' },
+        seed: { type: 'string', default: '1' },
+        size: { type: 'string', default: 'medium' },
+        state: { type: 'string' },
+        'clock-start': { type: 'string' },
+        frozen: { type: 'boolean', default: false },
+        static: { type: 'boolean', default: false },
         spec: { type: 'string' },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -36,12 +53,18 @@ function parse() {
 }
 
 function logRequest(log: RequestLog) {
-  process.stdout.write(`${log.method.padEnd(5)} ${log.url} -> ${log.status} (${log.ms.toFixed(0)} ms)\n`);
+  process.stdout.write(`${log.method.padEnd(6)} ${log.url} -> ${log.status} (${log.ms.toFixed(0)} ms)\n`);
 }
 
 function logReport(report: ProxyReport) {
   for (const v of report.violations) process.stdout.write(`  VIOLATION ${report.operationId ?? '(no operation)'} ${v.message}\n`);
   for (const v of report.undocumented) process.stdout.write(`  note      ${report.operationId} ${v.where}${v.path}: field not in the spec\n`);
+}
+
+function wholeNumber(value: string, name: string, max: number): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n > max) fail(`--${name} must be a whole number from 0 to ${max}, got "${value}"`);
+  return n;
 }
 
 async function main() {
@@ -50,20 +73,45 @@ async function main() {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a whole number from 0 to 65535, got "${values.port}"`);
+  const port = wholeNumber(values.port, 'port', 65535);
   const [command, upstream, ...extra] = positionals;
   if (extra.length > 0 || (command !== undefined && command !== 'proxy')) fail(`unexpected arguments: ${positionals.join(' ')}\n${USAGE}`);
+  const onRequest = values.quiet ? undefined : logRequest;
 
   let server: RunningServer;
   try {
     if (command === 'proxy') {
       if (!upstream) fail(`proxy needs the real server's URL\n${USAGE}`);
-      server = await startContractProxy({ upstream, host: values.host, port, specPath: values.spec, onRequest: values.quiet ? undefined : logRequest, onReport: logReport });
+      server = await startContractProxy({ upstream, host: values.host, port, specPath: values.spec, onRequest, onReport: logReport });
       process.stdout.write(`pa-mock: checking traffic to ${upstream} against the spec at ${server.url}\n`);
+    } else if (values.static) {
+      server = await startMockServer({ host: values.host, port, onRequest });
+      process.stdout.write(`pa-mock: Permission Assist static mock (the spec's examples) listening on ${server.url}\n`);
     } else {
-      server = await startMockServer({ host: values.host, port, specPath: values.spec, onRequest: values.quiet ? undefined : logRequest });
-      process.stdout.write(`pa-mock: Permission Assist mock listening on ${server.url}\n`);
+      if (!SIZE_NAMES.includes(values.size as SandboxSize)) fail(`--size must be one of ${SIZE_NAMES.join(', ')}, got "${values.size}"`);
+      const seed = wholeNumber(values.seed, 'seed', 2 ** 32 - 1);
+      const start = values['clock-start'];
+      if (start !== undefined && !Number.isFinite(Date.parse(start))) fail(`--clock-start must be a date and time such as 2026-11-24T09:00:00Z, got "${start}"`);
+      const started = performance.now();
+      const sandbox = await startSandbox({
+        host: values.host,
+        port,
+        seed,
+        size: values.size as SandboxSize,
+        stateFile: values.state,
+        now: start,
+        frozen: values.frozen,
+        onRequest,
+        onError: (error) => process.stderr.write(`pa-mock: ${error.message}\n`),
+      });
+      server = sandbox;
+      const info = (await (await fetch(`${sandbox.url}/sandbox`, { headers: { authorization: `Bearer ${sandbox.token}` } })).json()) as { counts: Record<string, number>; clock: { now: string } };
+      const counts = Object.entries(info.counts).map(([kind, n]) => `${n.toLocaleString('en-US')} ${kind}`).join(', ');
+      process.stdout.write(
+        `pa-mock: Permission Assist sandbox listening on ${sandbox.url} (ready in ${Math.round(performance.now() - started)} ms)\n` +
+          `  data:  seed ${seed}, ${values.size}: ${counts}${values.state ? ` (state in ${values.state})` : ''}\n` +
+          `  clock: ${info.clock.now}${values.frozen ? ' (frozen)' : ''}; control plane at ${sandbox.url}/sandbox\n`,
+      );
     }
   } catch (error) {
     fail((error as Error).message);

@@ -1,48 +1,14 @@
-// Builds the spec's Error body (not Prism's problem+json) for everything the mock answers itself.
-import { randomBytes } from 'node:crypto';
+// Prism reports each invalid part of a request it checked itself as a "violation" (in the
+// sl-violations header). These become the field errors of a validation_error: the field named as
+// the vendor does (dotted path), and what is wrong with it.
+import type { FieldError } from '../http/errors.js';
 
-export interface FieldError {
-  field: string;
-  message: string;
-}
-
-export interface ErrorBody {
-  error: string;
-  message: string;
-  correlationId: string;
-  errors?: FieldError[];
-}
-
-const CODE_BY_STATUS: Record<number, string> = {
-  400: 'validation_error',
-  401: 'unauthorized',
-  403: 'forbidden',
-  404: 'not_found',
-  405: 'not_found',
-  409: 'conflict',
-  422: 'unprocessable_entity',
-};
-
-export function errorBody(status: number, message: string, errors?: FieldError[]): ErrorBody {
-  return {
-    error: CODE_BY_STATUS[status] ?? 'server_error',
-    message,
-    correlationId: randomBytes(16).toString('hex'),
-    ...(errors && errors.length > 0 ? { errors } : {}),
-  };
-}
-
-interface PrismViolation {
+export interface PrismViolation {
   location: string[];
   code: string | number;
   message: string;
 }
 
-/**
- * Prism reports each invalid part of a request as a violation ("Request body property
- * identity.department must NOT have more than 128 characters"). These become the field errors of a
- * validation_error: the field named as the vendor does (dotted path), and what is wrong with it.
- */
 export function fieldErrorsFromViolations(violations: PrismViolation[]): FieldError[] {
   const byField = new Map<string, string[]>();
   for (const v of violations) {

@@ -1,0 +1,115 @@
+// The control plane (spec/sandbox.yaml): reset, the clock, approving an event, connectors,
+// webhook receivers and deliveries, and the state dump.
+import { HttpError, validationError } from '../../http/errors.js';
+import { LIMITS } from '../../http/body.js';
+import { approveEvent } from '../lifecycle/events.js';
+import { renderEvent } from '../render.js';
+import type { Sandbox } from '../sandbox.js';
+import type { Webhooks } from '../webhooks.js';
+import type { Handlers } from './types.js';
+
+export interface ControlContext {
+  sandbox: Sandbox;
+  webhooks: Webhooks;
+  stateFile: string | null;
+  /** The whole state, as --state writes it. */
+  state(): unknown;
+}
+
+export function info({ sandbox, stateFile }: ControlContext) {
+  return {
+    seed: sandbox.seed,
+    size: sandbox.size,
+    clock: sandbox.clock.snapshot(),
+    counts: sandbox.store.counts(),
+    limits: { jsonBodyBytes: LIMITS.jsonBodyBytes, uploadBytes: LIMITS.uploadBytes, concurrentUploads: LIMITS.concurrentUploads },
+    stateFile,
+  };
+}
+
+export function controlHandlers(context: ControlContext): Handlers {
+  const { sandbox, webhooks } = context;
+  return {
+    getSandbox: () => ({ status: 200, body: info(context) }),
+
+    resetSandbox: ({ body }) => {
+      sandbox.reset(body ?? {});
+      webhooks.clearLog();
+      return { status: 200, body: info(context) };
+    },
+
+    getSandboxState: () => ({ status: 200, body: context.state() }),
+
+    listConnectors: () => ({
+      status: 200,
+      body: {
+        items: sandbox.store.ordered('applications').map((record) => ({
+          application: record.application,
+          importSchedule: record.schedule,
+          fileBased: record.fileBased,
+          fileGroups: record.fileGroups,
+        })),
+      },
+    }),
+
+    getClock: () => ({ status: 200, body: sandbox.clock.snapshot() }),
+
+    advanceClock: ({ body, now }) => {
+      const { seconds, until } = body as { seconds?: number; until?: string };
+      if ((seconds === undefined) === (until === undefined)) throw validationError([{ field: 'seconds', message: 'Give exactly one of seconds and until' }]);
+      const target = seconds !== undefined ? now + seconds * 1000 : Date.parse(until!);
+      if (target <= now) throw validationError([{ field: 'until', message: `Until must be later than the sandbox's now (${sandbox.clock.snapshot().now})` }]);
+      const steps = sandbox.engine.advanceTo(target);
+      sandbox.changed();
+      return { status: 200, body: { clock: sandbox.clock.snapshot(), steps } };
+    },
+
+    freezeClock: () => {
+      sandbox.clock.freeze();
+      sandbox.changed();
+      return { status: 200, body: sandbox.clock.snapshot() };
+    },
+
+    resumeClock: () => {
+      sandbox.clock.resume();
+      sandbox.changed();
+      return { status: 200, body: sandbox.clock.snapshot() };
+    },
+
+    approvePersonnelEvent: ({ pathParams: { id }, now }) => {
+      const record = sandbox.store.events.get(id!.toLowerCase());
+      if (!record) throw new HttpError(404, `Personnel event with id ${id} not found`);
+      if (record.phase !== 'approval') {
+        const hint = record.phase === 'scheduled' ? `; advance the clock to its effective date (${record.effectiveDay}) first` : '';
+        throw new HttpError(409, `Personnel event ${record.event.number} is ${record.event.status}, not Pending${hint}`);
+      }
+      approveEvent(sandbox.engine, record, now);
+      sandbox.changed();
+      return { status: 200, body: renderEvent(sandbox.store, record) };
+    },
+
+    listWebhooks: () => ({ status: 200, body: { items: webhooks.registrations } }),
+
+    registerWebhook: ({ body, now }) => {
+      if (body.applicationId && !sandbox.store.applications.has(String(body.applicationId).toLowerCase())) {
+        throw validationError([{ field: 'applicationId', message: `Application id matches no application (${body.applicationId})` }]);
+      }
+      return { status: 201, body: webhooks.register(body, now) };
+    },
+
+    deleteWebhook: ({ pathParams: { id } }) => {
+      if (!webhooks.remove(id!)) throw new HttpError(404, `Webhook with id ${id} not found`);
+      return { status: 204 };
+    },
+
+    listDeliveries: ({ query }) => {
+      const webhookId = query.get('webhookId')?.toLowerCase();
+      return { status: 200, body: { items: webhooks.log.filter((d) => !webhookId || d.webhookId === webhookId) } };
+    },
+
+    postDeliveryCallback: ({ pathParams: { deliveryId }, body, now }) => {
+      if (!webhooks.callback(deliveryId!, body ?? null, now)) throw new HttpError(404, `Delivery with id ${deliveryId} not found`);
+      return { status: 202 };
+    },
+  };
+}

@@ -1,0 +1,70 @@
+// Sandbox time: it starts at the real time (or a chosen one) and runs with real time unless
+// frozen; it can be moved forward, never back. Every timestamp the sandbox writes comes from it.
+export interface ClockSnapshot {
+  now: string;
+  today: string;
+  frozen: boolean;
+}
+
+export class SandboxClock {
+  /** Sandbox time at the anchor, and the real time of the anchor. */
+  private base: number;
+  private anchor: number;
+  private frozenAt: boolean;
+
+  constructor(
+    start: number,
+    frozen = false,
+    private readonly realNow: () => number = Date.now,
+  ) {
+    this.base = start;
+    this.anchor = realNow();
+    this.frozenAt = frozen;
+  }
+
+  now(): number {
+    return this.frozenAt ? this.base : this.base + (this.realNow() - this.anchor);
+  }
+
+  get frozen(): boolean {
+    return this.frozenAt;
+  }
+
+  /** Moves sandbox time to `time` (ignored if it is not later than now). */
+  moveTo(time: number): void {
+    if (time <= this.now()) return;
+    this.base = time;
+    this.anchor = this.realNow();
+  }
+
+  freeze(): void {
+    this.base = this.now();
+    this.frozenAt = true;
+  }
+
+  resume(): void {
+    if (!this.frozenAt) return;
+    this.anchor = this.realNow();
+    this.frozenAt = false;
+  }
+
+  snapshot(): ClockSnapshot {
+    const now = iso(this.now());
+    return { now, today: now.slice(0, 10), frozen: this.frozenAt };
+  }
+}
+
+/** An API timestamp: UTC, whole seconds, `Z` (as in every vendor sample). */
+export function iso(time: number): string {
+  return new Date(Math.floor(time / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+/** Midnight UTC of a YYYY-MM-DD day. */
+export function startOfDay(day: string): number {
+  return Date.parse(`${day}T00:00:00Z`);
+}
+
+export const SECOND = 1000;
+export const MINUTE = 60 * SECOND;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;

@@ -1,0 +1,71 @@
+// Seeded randomness (pure-rand's xoroshiro128+): the same seed gives the same data set, and the
+// generator's state is saved with the sandbox so ids stay deterministic across restarts.
+import { uniformInt } from 'pure-rand/distribution/uniformInt';
+import { xoroshiro128plus, xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
+import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGenerator';
+
+export class Random {
+  private constructor(private readonly rng: JumpableRandomGenerator) {}
+
+  static fromSeed(seed: number): Random {
+    return new Random(xoroshiro128plus(seed));
+  }
+
+  static fromState(state: readonly number[]): Random {
+    return new Random(xoroshiro128plusFromState(state));
+  }
+
+  state(): number[] {
+    return [...this.rng.getState()];
+  }
+
+  /** A whole number from min to max, both included. */
+  int(min: number, max: number): number {
+    return uniformInt(this.rng, min, max);
+  }
+
+  /** A number from 0 (included) to 1 (excluded). */
+  fraction(): number {
+    return this.int(0, 2 ** 30 - 1) / 2 ** 30;
+  }
+
+  chance(probability: number): boolean {
+    return this.fraction() < probability;
+  }
+
+  pick<T>(items: readonly T[]): T {
+    if (items.length === 0) throw new Error('pick from an empty list');
+    return items[this.int(0, items.length - 1)]!;
+  }
+
+  /** Picks by weight: `[[value, weight], ...]`. */
+  weighted<T>(entries: readonly (readonly [T, number])[]): T {
+    const total = entries.reduce((sum, [, weight]) => sum + weight, 0);
+    let roll = this.fraction() * total;
+    for (const [value, weight] of entries) {
+      roll -= weight;
+      if (roll < 0) return value;
+    }
+    return entries[entries.length - 1]![0];
+  }
+
+  /** `count` distinct items, in a random order. */
+  sample<T>(items: readonly T[], count: number): T[] {
+    const pool = [...items];
+    const out: T[] = [];
+    while (out.length < count && pool.length > 0) out.push(pool.splice(this.int(0, pool.length - 1), 1)[0]!);
+    return out;
+  }
+
+  /** A duration from min to max ms, skewed towards min (a long tail, like real work queues). */
+  duration(min: number, max: number): number {
+    return Math.round(min + (max - min) * this.fraction() ** 2);
+  }
+
+  /** A version 4 GUID. */
+  uuid(): string {
+    const hex = (n: number) => this.int(0, 16 ** n - 1).toString(16).padStart(n, '0');
+    const variant = (8 + this.int(0, 3)).toString(16);
+    return `${hex(8)}-${hex(4)}-4${hex(3)}-${variant}${hex(3)}-${hex(6)}${hex(6)}`;
+  }
+}
