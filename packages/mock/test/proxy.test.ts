@@ -10,6 +10,7 @@ const sarah = createContract().spec.components.examples.IdentitySarahChen.value;
 let upstream: Server;
 let proxy: RunningServer;
 const reports: ProxyReport[] = [];
+const seenHeaders: import('node:http').IncomingHttpHeaders[] = [];
 
 beforeAll(async () => {
   upstream = createServer((req, res) => {
@@ -24,6 +25,21 @@ beforeAll(async () => {
     if (req.url?.startsWith('/api/identities/2b3c4d5e')) return reply(200, { ...sarah, createdDate: 20210301 });
     if (req.url?.startsWith('/api/identities/d4a7e2b1')) return reply(202, sarah);
     if (req.url?.startsWith('/api/identities/0a1b2c3d')) return reply(200, '<html>login</html>', 'text/html');
+    if (req.url?.startsWith('/api/identities/5e5e5e5e')) {
+      // An answer that never ends: the proxy must not hold it all.
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const chunk = Buffer.alloc(1024 * 1024, 32);
+      const pump = () => {
+        while (!res.destroyed && res.write(chunk));
+        if (!res.destroyed) res.once('drain', pump);
+      };
+      return pump();
+    }
+    if (req.method === 'POST') {
+      seenHeaders.push(req.headers);
+      req.resume();
+      return req.on('end', () => reply(201, { ...sarah, kind: 'Personnel Event' }));
+    }
     return reply(200, sarah);
   });
   await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
@@ -72,6 +88,27 @@ describe('pa-mock proxy', () => {
   it('reports invalid requests and unknown operations too', async () => {
     expect((await through('/api/identities?page=0')).report.violations.map((v) => v.message)).toEqual(['request.query.page: expected a number >= 1, got 0']);
     expect((await through('/api/widgets')).report.violations.map((v) => v.message)).toEqual(['no operation of the spec matches GET /api/widgets']);
+  });
+
+  it('refuses to hold an upstream answer over 50 MB: 502 with the reason', async () => {
+    const res = await fetch(`${proxy.url}/api/identities/5e5e5e5e-5e5e-4e5e-8e5e-5e5e5e5e5e5e`, { headers: { Authorization: 'Bearer pa_real' } });
+    expect(res.status).toBe(502);
+    expect((await res.json()).message).toBe("pa-mock proxy: the server's answer is larger than 50 MB");
+  });
+
+  it('passes a request sent with Expect: 100-continue (as curl does for uploads) without forwarding the expectation', async () => {
+    const { request } = await import('node:http');
+    const { port } = new URL(proxy.url);
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, method: 'POST', path: '/api/personnel-events/offboard', headers: { authorization: 'Bearer pa_real', 'content-type': 'application/json', expect: '100-continue' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode!);
+      });
+      req.on('continue', () => req.end(JSON.stringify({ identityId: sarah.id, effectiveDate: '2026-12-01' })));
+      req.on('error', reject);
+    });
+    expect(status).toBe(201);
+    expect(seenHeaders.at(-1)?.expect).toBeUndefined();
   });
 
   it('refuses an upstream that is not a URL', async () => {

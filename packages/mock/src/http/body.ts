@@ -16,8 +16,17 @@ export const LIMITS = {
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes % (1024 * 1024) ? 1 : 0)} MB`;
 
+/** A client that went away (perhaps while its request waited for an upload slot). */
+export function aborted(): HttpError {
+  return new HttpError(400, 'The request was aborted before its body was complete');
+}
+
+export function isGone(req: IncomingMessage): boolean {
+  return req.destroyed || (req.socket?.destroyed ?? false);
+}
+
 export function tooLarge(limit: number): HttpError {
-  return new HttpError(413, `The request body is larger than the ${megabytes(limit)} this server accepts`, [], { connection: 'close' });
+  return new HttpError(413, `The request body is larger than the ${megabytes(limit)} this server accepts`);
 }
 
 /** Throws 413 when the declared Content-Length is over the limit. */
@@ -28,6 +37,7 @@ export function checkDeclaredLength(req: IncomingMessage, limit: number): void {
 
 export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   checkDeclaredLength(req, limit);
+  if (isGone(req) && !req.complete) return Promise.reject(aborted());
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -42,6 +52,9 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
     req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
+    req.on('close', () => {
+      if (!req.complete) reject(aborted());
+    });
   });
 }
 

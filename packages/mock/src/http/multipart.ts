@@ -3,7 +3,7 @@
 // at the same time, so a burst of large uploads cannot exhaust memory.
 import type { IncomingMessage } from 'node:http';
 import busboy from 'busboy';
-import { checkDeclaredLength, tooLarge } from './body.js';
+import { aborted, checkDeclaredLength, isGone, tooLarge } from './body.js';
 import { HttpError } from './errors.js';
 
 export interface UploadedFile {
@@ -25,6 +25,7 @@ export interface UploadedForm {
 
 export function readMultipart(req: IncomingMessage, limit: number): Promise<UploadedForm> {
   checkDeclaredLength(req, limit);
+  if (isGone(req) && !req.complete) return Promise.reject(aborted());
   let parser: busboy.Busboy;
   try {
     parser = busboy({ headers: req.headers, limits: { fileSize: limit, files: 50, fields: 20, parts: 70, fieldSize: 4096 } });
@@ -69,6 +70,11 @@ export function readMultipart(req: IncomingMessage, limit: number): Promise<Uplo
     parser.on('error', (error: Error) => fail(new HttpError(400, 'One or more validation errors occurred', [{ field: 'body', message: `Body is not valid multipart/form-data: ${error.message}` }])));
     parser.on('close', () => {
       if (!failed) resolve(form);
+    });
+    // A client that goes away mid-upload must not hold its upload slot forever.
+    req.on('error', (error) => fail(error));
+    req.on('close', () => {
+      if (!req.complete) fail(aborted());
     });
     req.pipe(parser);
   });

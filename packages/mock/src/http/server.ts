@@ -76,6 +76,20 @@ export function decodeSegment(segment: string, name: string): string {
   }
 }
 
+/**
+ * After answering a request whose body is still arriving (401, 413...): discard the rest for a
+ * while, then close. Closing at once would make the kernel reset the connection, which can destroy
+ * the answer before the client reads it; waiting forever would let a client send without end.
+ */
+export function finishUnreadBody(req: IncomingMessage, lingerMs = 5000): void {
+  if (req.complete || req.destroyed) return;
+  req.resume();
+  const timer = setTimeout(() => req.socket?.destroy(), lingerMs);
+  timer.unref();
+  req.once('end', () => clearTimeout(timer));
+  req.once('close', () => clearTimeout(timer));
+}
+
 /** Listens, turning "port in use" into a message a person can act on. */
 export function listen(server: Server, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -7,7 +7,7 @@ import { loadSpec } from '@permission-assist/spec/load';
 import { LIMITS, readBody } from '../http/body.js';
 import { errorBody, HttpError } from '../http/errors.js';
 import { forwardedRequestHeaders, forwardedResponseHeaders } from '../http/proxy-headers.js';
-import { closeServer, guardClientErrors, listen, requestTarget, send, sendError, serverUrl, type RequestLog, type RunningServer } from '../http/server.js';
+import { closeServer, finishUnreadBody, guardClientErrors, listen, requestTarget, send, sendError, serverUrl, type RequestLog, type RunningServer } from '../http/server.js';
 
 /** Largest upstream answer the proxy holds to check (a page of 50 records is well under 1 MB). */
 const MAX_RESPONSE_BYTES = 50 * 1024 * 1024;
@@ -60,7 +60,7 @@ export async function startContractProxy(options: ProxyOptions): Promise<Running
     handle(req, res, started).catch((error: unknown) => {
       if (error instanceof HttpError) sendError(res, error);
       else sendError(res, new HttpError(500, `pa-mock proxy failure: ${(error as Error).message}`));
-      if (!req.complete) req.resume();
+      finishUnreadBody(req);
     });
   });
   guardClientErrors(server);

@@ -8,7 +8,7 @@ import { discardBody, LIMITS, parseJson, readBody } from '../http/body.js';
 import { HttpError, newCorrelationId, validationError } from '../http/errors.js';
 import { Gate, readMultipart, type UploadedForm } from '../http/multipart.js';
 import { createRouter } from '../http/router.js';
-import { answerPreflight, closeServer, guardClientErrors, listen, requestTarget, send, sendError, serverUrl, type RequestLog } from '../http/server.js';
+import { answerPreflight, closeServer, finishUnreadBody, guardClientErrors, listen, requestTarget, send, sendError, serverUrl, type RequestLog } from '../http/server.js';
 import { loadSpecs } from '../specs.js';
 import { createRequestValidator, type RequestValidator } from '../validation/request-validator.js';
 import { controlHandlers, type ControlContext } from './api/control.js';
@@ -175,7 +175,7 @@ export async function startSandbox(options: SandboxServerOptions = {}): Promise<
       })
       .then((status) => {
         // An answer sent before the whole body arrived (401, 413...): stop reading it.
-        if (!req.complete) req.resume();
+        finishUnreadBody(req);
         options.onRequest?.({ method: req.method ?? '', url: req.url ?? '', status, ms: performance.now() - started, violations: [] });
       });
   });

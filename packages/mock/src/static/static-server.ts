@@ -10,7 +10,7 @@ import { errorBody, HttpError, newCorrelationId, validationError } from '../http
 import { Gate } from '../http/multipart.js';
 import { forwardedRequestHeaders, forwardedResponseHeaders } from '../http/proxy-headers.js';
 import { createRouter } from '../http/router.js';
-import { answerPreflight, closeServer, guardClientErrors, listen, requestTarget, send, sendError, serverUrl, type RequestLog, type RunningServer } from '../http/server.js';
+import { answerPreflight, closeServer, finishUnreadBody, guardClientErrors, listen, requestTarget, send, sendError, serverUrl, type RequestLog, type RunningServer } from '../http/server.js';
 import { authenticate } from '../sandbox/auth.js';
 import { specPath } from '@permission-assist/spec/load';
 import { loadSpecs } from '../specs.js';
@@ -137,7 +137,7 @@ export async function startMockServer(options: MockOptions = {}): Promise<Runnin
         return 500;
       })
       .then((status) => {
-        if (!req.complete) req.resume();
+        finishUnreadBody(req);
         options.onRequest?.({ method: req.method ?? '', url: req.url ?? '', status, ms: performance.now() - started, violations: [] });
       });
   });

@@ -2,9 +2,9 @@
 // problem the way the vendor's own samples do: the field as a dotted path (`identity.firstName`)
 // and a sentence about it ("First name is required", "Page must be 1 or greater").
 //
-// Bodies are validated "sealed" (an unknown field is an error): the spec leaves some bodies open
-// because the vendor's field tables are cut, but a misspelt field is far more likely to be a bug in
-// the integration than a field only the real server knows, so the mock says so.
+// An unknown body field is an error here: the spec leaves some bodies open because the vendor's
+// field tables are cut, but a misspelt field is far more likely to be a bug in the integration
+// than a field only the real server knows, so the mock says so.
 import type { ErrorObject } from 'ajv';
 import { createValidator, deref } from '@permission-assist/spec/load';
 import type { FieldError } from '../http/errors.js';
@@ -96,10 +96,36 @@ export function toFieldErrors(errors: ErrorObject[], base: string): FieldError[]
   return [...out].map(([field, message]) => ({ field: field || 'body', message }));
 }
 
+/**
+ * Fields of `value` that `schema` does not declare anywhere (its `properties`, `patternProperties`,
+ * and those of its `allOf` parts), nested objects included. Sealing the schema with
+ * `unevaluatedProperties: false` cannot do this: JSON Schema drops what a failed `allOf` part
+ * evaluated, so one invalid field would make every field of that part look unknown.
+ */
+export function undeclaredFields(spec: any, schema: any, value: unknown, base = ''): FieldError[] {
+  const node = deref(spec, schema);
+  if (!node || typeof node !== 'object' || !value || typeof value !== 'object' || Array.isArray(value)) return [];
+  const parts = [node, ...(node.allOf ?? []).map((part: unknown) => deref(spec, part))];
+  if (parts.some((part) => part.additionalProperties !== undefined && part.additionalProperties !== false)) return [];
+  const properties = new Map<string, unknown>();
+  const patterns: RegExp[] = [];
+  for (const part of parts) {
+    for (const [name, child] of Object.entries(part.properties ?? {})) properties.set(name, child);
+    for (const pattern of Object.keys(part.patternProperties ?? {})) patterns.push(new RegExp(pattern));
+  }
+  if (properties.size === 0 && patterns.length === 0) return [];
+  const out: FieldError[] = [];
+  for (const [key, child] of Object.entries(value)) {
+    const field = base ? `${base}.${key}` : key;
+    if (properties.has(key)) out.push(...undeclaredFields(spec, properties.get(key), child, field));
+    else if (!patterns.some((pattern) => pattern.test(key))) out.push({ field, message: `${key} is not a field of this request` });
+  }
+  return out;
+}
+
 /** Compiles the checks of every operation once; `check` then runs in microseconds. */
 export function createRequestValidator(spec: any) {
   const validator = createValidator(spec);
-  const sealed = createValidator(spec, { sealed: true });
 
   return {
     check(shape: OperationShape, parts: RequestParts): FieldError[] {
@@ -124,7 +150,11 @@ export function createRequestValidator(spec: any) {
       const json = requestBody?.content?.['application/json'];
       if (json && (parts.hasBody || requestBody.required)) {
         if (!parts.hasBody) problems.push({ field: 'body', message: 'Body is required: send a JSON object' });
-        else problems.push(...toFieldErrors(sealed.validate(json.schema, parts.body), ''));
+        else {
+          const unknown = undeclaredFields(spec, json.schema, parts.body);
+          const known = toFieldErrors(validator.validate(json.schema, parts.body), '');
+          problems.push(...known.filter((p) => !unknown.some((u) => u.field === p.field)), ...unknown);
+        }
       }
       return problems;
     },

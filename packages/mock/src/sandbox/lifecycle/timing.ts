@@ -22,9 +22,9 @@ export const FAST: Record<Delay, number> = {
   requestApproval: 30 * SECOND,
   requestProvisioning: 45 * SECOND,
   requestVerification: 20 * SECOND,
-  importQueue: 2 * SECOND,
-  importBuild: 8 * SECOND,
-  importCancel: 2 * SECOND,
+  importQueue: 1 * SECOND,
+  importBuild: 4 * SECOND,
+  importCancel: 1 * SECOND,
 };
 
 /** Ranges of the seeded history: [shortest, longest]; most fall near the short end. */

@@ -55,6 +55,7 @@ class Generator {
     });
     this.actors();
     this.applications();
+    this.coverConnectorCases();
     this.identities();
     this.exampleHistory();
     this.history();
@@ -125,6 +126,21 @@ class Generator {
         // Copies (test, staging...) are used by IT only.
         departments: variant > 0 ? ['Application Development', 'Infrastructure'] : everyone ? ['*'] : departments,
       });
+    }
+  }
+
+  /**
+   * Every seed has at least one application in each situation an integration must handle: no
+   * import schedule (stage gets 422), a schedule whose files are missing (the staged import fails),
+   * and a connector that does not read files (upload gets 422).
+   */
+  private coverConnectorCases() {
+    const generated = [...this.engine.store.applications.values()].filter((a) => !a.application.isArchived && !a.departments.includes('*')).slice(3);
+    const [noSchedule, missingFiles] = [generated.at(-1), generated.at(-2)];
+    if (noSchedule && generated.every((a) => a.schedule !== null)) noSchedule.schedule = null;
+    if (missingFiles && !generated.some((a) => a.schedule && !a.schedule.filesPresent && a.fileBased)) {
+      const fileBased = generated.filter((a) => a.fileBased && a.schedule).at(0);
+      if (fileBased) fileBased.schedule = { ...fileBased.schedule!, filesPresent: false };
     }
   }
 

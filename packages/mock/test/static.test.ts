@@ -1,4 +1,6 @@
-// The mock as integration developers use it: through the typed client, with real HTTP on 127.0.0.1.
+// pa-mock --static (Prism's example mode) as integration developers use it: through the typed
+// client, with real HTTP on 127.0.0.1. Its front server shares the sandbox's routing, tokens, limits
+// and validation, so its errors read the same.
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPermissionAssistClient, NotFoundError, UnauthorizedError, ValidationError } from '@permission-assist/client';
@@ -19,7 +21,7 @@ async function raw(path: string, init: RequestInit = {}) {
   return { status: res.status, contentType: res.headers.get('content-type'), body: await res.json() };
 }
 
-describe('mock: documented examples', () => {
+describe('--static: documented examples', () => {
   it('answers every operation with its documented example, valid against the spec', async () => {
     const client = pa();
     const id = '3f2a1b4c-5d6e-4f70-8a9b-0c1d2e3f4a5b';
@@ -103,14 +105,15 @@ describe('mock: documented examples', () => {
   });
 });
 
-describe('mock: errors in the spec Error shape', () => {
+describe('--static: errors in the spec Error shape', () => {
   it.each([
     ['no Authorization header', {}],
     ['a non-Bearer scheme', { Authorization: 'Basic dXNlcjpwYXNz' }],
   ])('401 for %s, with the spec 401 body', async (_name, headers) => {
     const res = await fetch(`${mock.url}/api/identities`, { headers });
     expect(res.status).toBe(401);
-    expect(await res.json()).toEqual(contract.spec.components.responses.Unauthorized.content['application/json'].examples.invalidToken.value);
+    const { correlationId: _id, ...documented } = contract.spec.components.responses.Unauthorized.content['application/json'].examples.invalidToken.value;
+    expect(await res.json()).toEqual({ ...documented, correlationId: expect.stringMatching(/^[0-9a-f]{32}$/) });
   });
 
   it.each(['not-a-pa-token', 'pa_expired_2025'])('the token %s is refused with 401', async (token) => {
@@ -125,12 +128,13 @@ describe('mock: errors in the spec Error shape', () => {
     expect(error).toMatchObject({ code: 'unauthorized', message: expect.stringContaining('Invalid or expired authentication token') });
   });
 
-  it('400 names the offending query parameter (page=0, unknown enum value)', async () => {
-    expect((await raw('/api/identities?page=0')).body).toMatchObject({ error: 'validation_error', errors: [{ field: 'page', message: 'must be >= 1' }] });
+  it('400 names the offending query parameter (page=0, unknown enum value); case-insensitive filters pass', async () => {
+    expect((await raw('/api/identities?page=0')).body).toMatchObject({ error: 'validation_error', errors: [{ field: 'page', message: 'Page must be 1 or greater' }] });
     const invalidEnum = await raw('/api/access-requests?status=Approved&type=Grant');
     expect(invalidEnum.status).toBe(400);
     expect(invalidEnum.body.errors.map((e: { field: string }) => e.field)).toEqual(['status', 'type']);
     expect(invalidEnum.body.errors[0].message).toContain('Pending, Open, Resolved');
+    expect((await raw('/api/access-requests?status=open&type=REMOVE')).status).toBe(200);
   });
 
   it('400 names every offending body field: missing, too long, bad date, unknown', async () => {
@@ -140,10 +144,10 @@ describe('mock: errors in the spec Error shape', () => {
     expect(error).toBeInstanceOf(ValidationError);
     const fields = Object.fromEntries(error.errors.map((e) => [e.field, e.message]));
     expect(fields).toEqual({
-      foo: 'is not a field of this request',
-      'identity.lastName': 'is required',
-      'identity.department': 'must NOT have more than 128 characters',
-      effectiveDate: 'must match format "date" or must match format "date-time"',
+      foo: 'foo is not a field of this request',
+      'identity.lastName': 'Last name is required',
+      'identity.department': 'Department must be at most 128 characters',
+      effectiveDate: 'Effective date must look like 2026-04-15T00:00:00Z or 2026-03-15',
     });
     expect(error.correlationId).toMatch(/^[0-9a-f]{32}$/);
   });
@@ -151,13 +155,27 @@ describe('mock: errors in the spec Error shape', () => {
   it('a malformed id is a 400 naming `id`', async () => {
     const { status, body } = await raw('/api/identities/not-a-guid');
     expect(status).toBe(400);
-    expect(body.errors).toEqual([{ field: 'id', message: 'must match format "uuid"' }]);
+    expect(body.errors).toEqual([{ field: 'id', message: 'Id must be a GUID' }]);
   });
 
   it('an unknown path is a 404 in the Error shape', async () => {
     const { status, body } = await raw('/api/widgets');
     expect(status).toBe(404);
-    expect(body).toMatchObject({ error: 'not_found', message: expect.stringContaining('Route not resolved') });
+    expect(body).toMatchObject({ error: 'not_found', message: 'No operation of the Permission Assist API is at /api/widgets' });
+  });
+
+  it('nothing of Prism leaks: no internal address, no problem+json, even for odd requests', async () => {
+    for (const [path, init] of [
+      ['/api/identities/%ff', {}],
+      ['/api/identities', { method: 'HEAD' }],
+      ['/api/personnel-events/onboard', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"identity": ' }],
+    ] as [string, RequestInit][]) {
+      const res = await fetch(`${mock.url}${path}`, { ...init, headers: { Authorization: 'Bearer pa_mock', ...init.headers } });
+      const text = await res.text();
+      expect(res.status, path).toBeLessThan(500);
+      expect(res.headers.get('content-type') ?? '', path).not.toContain('problem');
+      expect(text, path).not.toMatch(/127\.0\.0\.1:\d+/);
+    }
   });
 
   it('a taken port fails with a clear message', async () => {
