@@ -1,8 +1,9 @@
-// `npm start` (after `turbo run build`): serves the mock at http://127.0.0.1:4010 and the docs at
-// http://127.0.0.1:8080, prints both and a curl call to try, and stops both on Ctrl-C.
-// Ports: npm start -- --mock-port 4011 --docs-port 8081 (or PA_MOCK_PORT / PA_DOCS_PORT).
+// `npm start` (after `turbo run build`): serves the sandbox at http://127.0.0.1:4010 and the docs at
+// http://127.0.0.1:8080, prints both and curl calls to try, and stops both on Ctrl-C.
+// Ports: npm start -- --mock-port 4011 --docs-port 8081 (or PA_MOCK_PORT / PA_DOCS_PORT);
+// --static serves the spec's examples (Prism) instead of the sandbox.
 import { parseArgs } from 'node:util';
-import { startMockServer } from '@permission-assist/mock';
+import { startMockServer, startSandbox } from '@permission-assist/mock';
 import { serveDocs } from '../docs/serve.mjs';
 
 const { values } = parseArgs({
@@ -10,6 +11,7 @@ const { values } = parseArgs({
     host: { type: 'string', default: '127.0.0.1' },
     'mock-port': { type: 'string', default: process.env.PA_MOCK_PORT ?? '4010' },
     'docs-port': { type: 'string', default: process.env.PA_DOCS_PORT ?? '8080' },
+    static: { type: 'boolean', default: false },
   },
 });
 
@@ -29,16 +31,22 @@ async function stopAll(code) {
 }
 
 try {
-  const mock = await startMockServer({ host: values.host, port: port('mock-port') });
+  const mock = values.static
+    ? await startMockServer({ host: values.host, port: port('mock-port') })
+    : await startSandbox({ host: values.host, port: port('mock-port'), size: 'medium' });
   servers.push(mock);
   const docs = await serveDocs({ host: values.host, port: port('docs-port') });
   servers.push(docs);
+  const kind = values.static ? 'mock (static examples)' : 'sandbox';
   console.log(`
-  Permission Assist mock   ${mock.url}
-  API documentation        ${docs.url}
+  Permission Assist ${kind.padEnd(24)} ${mock.url}
+  API documentation                          ${docs.url}   (sandbox controls: ${docs.url}/sandbox/)
 
   Try it:
-    curl -H 'Authorization: Bearer pa_test' ${mock.url}/api/identities
+    curl -H 'Authorization: Bearer pa_test' '${mock.url}/api/access-requests?status=open'${
+      values.static ? '' : `
+    curl -H 'Authorization: Bearer pa_test' -H 'Content-Type: application/json' -d '{"seconds": 3600}' ${mock.url}/sandbox/clock/advance`
+    }
 
   Ctrl-C stops both.
 `);

@@ -7,6 +7,8 @@ export interface Violation {
   message: string;
   expected: string;
   actual: string;
+  /** Set when the spec marks this choice as its own assumption (x-assumption): a warning, not a violation. */
+  assumption?: string;
 }
 export interface MatchedOperation {
   operationId: string;
@@ -24,7 +26,7 @@ export interface Contract {
     matched: MatchedOperation,
     response: { status: number; contentType: string | null | undefined; body: unknown; headers?: Record<string, string> },
     options?: { undocumentedFields?: boolean },
-  ): { violations: Violation[]; undocumented: Violation[] };
+  ): { violations: Violation[]; undocumented: Violation[]; assumptions: Violation[] };
   checkRequest(matched: MatchedOperation, request: { query?: Record<string, string>; body?: unknown; contentType?: string | null }): Violation[];
 }
 /** A JSON media type: application/json or application/<anything>+json. */

@@ -13,12 +13,13 @@ describe('npm start (scripts/start.mjs)', () => {
     child.stderr.on('data', (d: Buffer) => (output += d));
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
     await expect.poll(() => output, { timeout: 15_000 }).toContain('Ctrl-C stops both');
-    const mockUrl = /mock\s+(http:\/\/\S+)/.exec(output)![1]!;
+    const mockUrl = /sandbox\s+(http:\/\/\S+)/.exec(output)![1]!;
     const docsUrl = /documentation\s+(http:\/\/\S+)/.exec(output)![1]!;
-    expect(output).toContain(`curl -H 'Authorization: Bearer pa_test' ${mockUrl}/api/identities`);
+    expect(output).toContain(`curl -H 'Authorization: Bearer pa_test' '${mockUrl}/api/access-requests?status=open'`);
     const identities = await fetch(`${mockUrl}/api/identities`, { headers: { Authorization: 'Bearer pa_test' } });
     expect(identities.status).toBe(200);
-    expect((await identities.json()).pageSize).toBe(50);
+    // The sandbox's medium data set, not the four example identities of --static.
+    expect((await identities.json()).totalCount).toBeGreaterThanOrEqual(1200);
     const docs = await fetch(`${docsUrl}/`);
     expect(docs.status).toBe(200);
     expect(await docs.text()).toContain('Permission Assist API reference');

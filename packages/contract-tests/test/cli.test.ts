@@ -1,21 +1,26 @@
-// pa-contract: readable table, JUnit and JSON reports, exit codes, and the token never printed.
+// pa-contract as CI runs it: exit codes (0 honours, 1 departs, 2 bad setup, 3 internal error), the
+// JUnit and JSON reports written whatever happens, progress while it runs, deadlines against a
+// server that does not answer, and the token in no output or report.
 import { execFile } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer, type RunningServer } from '@permission-assist/mock';
+import { startSandbox, type RunningSandbox } from '@permission-assist/mock';
+import { formatReport, runContract, SkipCase, type ContractCase } from '../src/index.js';
 
 const bin = fileURLToPath(new URL('../bin/pa-contract.js', import.meta.url));
 const TOKEN = 'pa_secret_contract_token_do_not_print';
 const work = mkdtempSync(join(tmpdir(), 'pa-contract-'));
-let mock: RunningServer;
+let sandbox: RunningSandbox;
 
 async function cli(args: string[], env: Record<string, string> = {}) {
   try {
-    const { stdout, stderr } = await promisify(execFile)('node', [bin, ...args], { env: { ...process.env, PA_BASE_URL: '', PA_TOKEN: '', ...env } });
+    const { stdout, stderr } = await promisify(execFile)('node', [bin, ...args], { env: { ...process.env, PA_BASE_URL: '', PA_TOKEN: '', PA_CONTRACT_WRITE: '', ...env } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -24,47 +29,125 @@ async function cli(args: string[], env: Record<string, string> = {}) {
 }
 
 beforeAll(async () => {
-  mock = await startMockServer({ port: 0 });
+  sandbox = await startSandbox({ size: 'small' });
 });
 afterAll(async () => {
-  await mock.close();
+  await sandbox.close();
   rmSync(work, { recursive: true, force: true });
 });
 
 describe('pa-contract', () => {
-  it('checks a server, prints a table per operation, writes JUnit and JSON, never prints the token', async () => {
+  it('checks a server read-only, prints progress and a table, writes JUnit and JSON, never prints the token', async () => {
     const junit = join(work, 'report.xml');
     const json = join(work, 'report.json');
-    const result = await cli(['--base-url', mock.url, '--token', TOKEN, '--junit', junit, '--json', json]);
-    expect(result.stdout).toContain(`Permission Assist contract run against ${mock.url}`);
-    expect(result.stdout).toContain('Read-only: 7 case(s) that create events or imports were not run');
-    expect(result.stdout).toMatch(/getIdentity\s+3\s+pass\s+200\* 400 401\* 403 404\* 500/);
-    expect(result.stdout).toContain('35 passed, 0 failed, 7 skipped; the server honours the spec');
+    const result = await cli(['--base-url', sandbox.url, '--junit', junit, '--json', json], { PA_TOKEN: TOKEN });
+    expect(result.stdout).toContain(`Permission Assist contract run against ${sandbox.url}`);
+    expect(result.stdout).toMatch(/Read-only: \d+ case\(s\) that create events or imports were not run/);
+    expect(result.stdout).toMatch(/getIdentity\s+4\s+pass\s+200\* 400\* 401\* 403 404\* 500/);
+    expect(result.stdout).toContain('Exit 0: the server honours the spec');
+    expect(result.stderr).toMatch(/\[ ?1\/\d+\] pass {3}listPersonnelEvents: first page/);
     expect(result.code).toBe(0);
-    expect(readFileSync(junit, 'utf8')).toContain('<testsuites tests="42" failures="0" errors="0" skipped="7">');
-    expect(JSON.parse(readFileSync(json, 'utf8')).passed).toBe(true);
+    expect(readFileSync(junit, 'utf8')).toMatch(/<testsuites tests="\d+" failures="0" errors="0" skipped="\d+">/);
+    expect(JSON.parse(readFileSync(json, 'utf8'))).toMatchObject({ passed: true, exitCode: 0 });
     for (const text of [result.stdout, result.stderr, readFileSync(junit, 'utf8'), readFileSync(json, 'utf8')]) expect(text).not.toContain(TOKEN);
   });
 
-  it('--write runs the write cases too', async () => {
-    const result = await cli(['--base-url', mock.url, '--write'], { PA_TOKEN: TOKEN });
+  it('--write runs the write cases too; a --token argument works but is discouraged', async () => {
+    const result = await cli(['--base-url', sandbox.url, '--write', '--token', TOKEN, '--quiet']);
     expect(result.stdout).toContain('Writes ON');
-    expect(result.stdout).toContain('42 passed, 0 failed, 0 skipped');
+    expect(result.stdout).toMatch(/\d+ passed, 0 failed, 0 with assumptions that differ, 0 skipped/);
+    expect(result.stderr).toContain('--token is visible to other users in the process list; prefer PA_TOKEN');
+    expect(result.stderr).not.toContain('[1/');
     expect(result.code).toBe(0);
   });
 
   it('exits 1 when the server departs from the spec', async () => {
-    const wrong = await cli(['--base-url', `${mock.url}/not-the-api-root`, '--token', TOKEN]);
+    const wrong = await cli(['--base-url', `${sandbox.url}/not-the-api-root`, '--quiet'], { PA_TOKEN: TOKEN });
     expect(wrong.code).toBe(1);
-    expect(wrong.stdout).toContain('the server departs from the spec');
+    expect(wrong.stdout).toContain('Exit 1: the server departs from the spec');
   });
 
-  it('exits 2 with a clear message on a bad setup', async () => {
-    const missing = await cli(['--base-url', mock.url]);
+  it('exits 2 with a clear message, and still writes its reports, when the setup is wrong', async () => {
+    const json = join(work, 'setup.json');
+    const missing = await cli(['--base-url', sandbox.url, '--json', json]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('set both PA_BASE_URL and PA_TOKEN');
-    const bad = await cli(['--base-url', 'pa.example.com', '--token', TOKEN]);
+    expect(JSON.parse(readFileSync(json, 'utf8'))).toMatchObject({ exitCode: 2, setupError: expect.stringContaining('PA_TOKEN') });
+    const bad = await cli(['--base-url', 'pa.example.com'], { PA_TOKEN: TOKEN });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--base-url "pa.example.com" is not a URL');
+    expect(bad.stderr).toBe('pa-contract: --base-url "pa.example.com" is not an http(s) URL; expected e.g. https://pa.example.com\n');
+    const option = await cli(['--timeout', 'soon'], { PA_TOKEN: TOKEN });
+    expect(option.code).toBe(2);
+    expect(option.stderr).toContain('--timeout must be a number of seconds above 0, got "soon"');
+  });
+
+  it('exits 2 when the server cannot be reached, without a stack trace', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const junit = join(work, 'unreachable.xml');
+    const result = await cli(['--base-url', `http://127.0.0.1:${port}`, '--junit', junit, '--quiet'], { PA_TOKEN: TOKEN });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain(`Could not run: cannot reach http://127.0.0.1:${port}: ECONNREFUSED`);
+    expect(result.stdout).toContain('Exit 2: the run could not be carried out');
+    expect(`${result.stdout}${result.stderr}`).not.toMatch(/\n\s+at /);
+    expect(readFileSync(junit, 'utf8')).toContain('cannot reach');
+  });
+
+  describe('against a server that stops answering', () => {
+    let hanging: Server;
+    let url: string;
+    beforeAll(async () => {
+      hanging = createServer(() => undefined);
+      await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
+      url = `http://127.0.0.1:${(hanging.address() as AddressInfo).port}`;
+    });
+    afterAll(async () => {
+      hanging.closeAllConnections();
+      await new Promise((resolve) => hanging.close(resolve));
+    });
+
+    it('gives up after the per-request timeout, exits 2, and says why, in seconds not minutes', async () => {
+      const started = Date.now();
+      const result = await cli(['--base-url', url, '--timeout', '0.5', '--quiet'], { PA_TOKEN: TOKEN });
+      expect(result.code).toBe(2);
+      expect(result.stdout).toContain(`Could not run: no answer from ${url} within 0.5 s`);
+      expect(Date.now() - started).toBeLessThan(10_000);
+    });
+  });
+});
+
+describe('runContract', () => {
+  it('a bug in a case is an internal error (exit 3), reported, not a crash', async () => {
+    const broken: ContractCase = { name: 'a case with a bug', operationId: 'listIdentities', write: false, run: async ({ pa }) => (await pa.identities.list()).items.flatMap(() => null as never).toString.call(null) };
+    const run = await runContract({ baseUrl: sandbox.url, token: TOKEN, write: false, cases: [broken] });
+    expect(run.exitCode).toBe(3);
+    expect(run.internalErrors[0]).toContain('a case with a bug');
+    expect(formatReport(run)).toContain('pa-contract failed (please report this):');
+  });
+
+  it('a server that goes silent mid-run stops the run after three unanswered requests', async () => {
+    let calls = 0;
+    const silent: typeof fetch = (input, init) => {
+      if (++calls <= 1) return fetch(input, init);
+      const signal = input instanceof Request ? input.signal : init?.signal;
+      return new Promise((_resolve, reject) => signal?.addEventListener('abort', () => reject(signal.reason)));
+    };
+    const wait: ContractCase = { name: 'wait', operationId: 'listIdentities', write: false, run: ({ pa }) => pa.identities.list() };
+    const run = await runContract({ baseUrl: sandbox.url, token: TOKEN, write: false, fetch: silent, requestTimeoutMs: 200, cases: [wait, wait, wait, wait, { ...wait, run: () => Promise.reject(new SkipCase('never reached')) }] });
+    expect(run.setupError).toBe(`${sandbox.url} stopped answering (3 requests in a row got no answer within 0.2 s)`);
+    expect(run.results.at(-1)!.reason).toContain('not run');
+    expect(run.exitCode).toBe(2);
+  });
+
+  it('a total deadline skips what is left and fails the run', async () => {
+    const slow: ContractCase = { name: 'slow', operationId: 'listIdentities', write: false, run: async ({ pa }) => (await new Promise((r) => setTimeout(r, 400)), pa.identities.list()) };
+    const run = await runContract({ baseUrl: sandbox.url, token: TOKEN, write: false, deadlineMs: 900, cases: [slow, slow, slow, slow] });
+    const skipped = run.results.filter((r) => r.reason?.includes('the run passed its deadline of 0.9 s'));
+    expect(skipped.length).toBeGreaterThan(0);
+    expect(run.results.filter((r) => r.name === 'slow' && r.outcome === 'passed').length).toBeGreaterThan(0);
+    expect(run.results.at(-1)).toMatchObject({ name: 'the run', outcome: 'failed' });
+    expect(run.exitCode).toBe(1);
   });
 });

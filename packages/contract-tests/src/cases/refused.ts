@@ -1,0 +1,172 @@
+// Requests the server must refuse: invalid queries and bodies (400 naming the fields), references
+// to records that do not exist (404), a state that does not allow the request (409). A correct
+// server changes nothing for any of them, so they run read-only too, except those that a server
+// ignoring the rule would carry out (marked write).
+import { RESOURCES, api } from './resources.js';
+import { future, UNKNOWN_ID, type ContractCase } from './types.js';
+
+const yesterday = () => new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+
+export const refusedCases: ContractCase[] = [
+  ...RESOURCES.map(
+    (resource): ContractCase => ({
+      name: `${resource.list}: page=0`,
+      operationId: resource.list,
+      write: false,
+      expectStatus: 400,
+      expectFields: ['page'],
+      assumption: 'page-below-one',
+      run: (ctx) => api(ctx.pa, resource).list({ page: 0 }),
+    }),
+  ),
+  {
+    name: 'listPersonnelEvents: a status that does not exist',
+    operationId: 'listPersonnelEvents',
+    write: false,
+    expectStatus: 400,
+    expectFields: ['status'],
+    assumption: 'unknown-filter-value',
+    run: ({ pa }) => pa.personnelEvents.list({ status: 'Approved' as never }),
+  },
+  {
+    name: 'listAccessRequests: an action that does not exist',
+    operationId: 'listAccessRequests',
+    write: false,
+    expectStatus: 400,
+    expectFields: ['type'],
+    assumption: 'unknown-filter-value',
+    run: ({ pa }) => pa.accessRequests.list({ type: 'Grant' as never }),
+  },
+  {
+    name: 'createOnboardEvent: missing lastName and effectiveDate',
+    operationId: 'createOnboardEvent',
+    write: false,
+    expectStatus: 400,
+    expectFields: ['identity.lastName', 'effectiveDate'],
+    run: ({ pa }) => pa.personnelEvents.createOnboard({ identity: { firstName: 'Contract' } } as never),
+  },
+  {
+    name: 'createOnboardEvent: department over 128 characters',
+    operationId: 'createOnboardEvent',
+    write: false,
+    expectStatus: 400,
+    expectFields: ['identity.department'],
+    run: ({ pa }) => pa.personnelEvents.createOnboard({ identity: { firstName: 'Contract', lastName: 'Test', department: 'd'.repeat(129) }, effectiveDate: future() }),
+  },
+  {
+    name: 'createOnboardEvent: a supervisor that does not exist',
+    operationId: 'createOnboardEvent',
+    // A server that does not check the supervisor would create the event.
+    write: true,
+    expectStatus: 400,
+    expectFields: ['identity.supervisorId'],
+    assumption: 'unknown-supervisor',
+    run: ({ pa }) => pa.personnelEvents.createOnboard({ identity: { firstName: 'Contract', lastName: 'Test', supervisorId: UNKNOWN_ID }, effectiveDate: future() }),
+  },
+  {
+    name: 'createOffboardEvent: an impossible date',
+    operationId: 'createOffboardEvent',
+    write: false,
+    expectStatus: 400,
+    expectFields: ['effectiveDate'],
+    run: ({ pa }) => pa.personnelEvents.createOffboard({ identityId: UNKNOWN_ID, effectiveDate: '2026-13-45' }),
+  },
+  {
+    name: 'createOffboardEvent: an effective date in the past',
+    operationId: 'createOffboardEvent',
+    write: false,
+    expectStatus: 400,
+    expectFields: ['effectiveDate'],
+    run: ({ pa, found }) => pa.personnelEvents.createOffboard({ identityId: found.identity ?? UNKNOWN_ID, effectiveDate: yesterday() }),
+  },
+  {
+    name: 'createOffboardEvent: an identity that does not exist',
+    operationId: 'createOffboardEvent',
+    write: false,
+    expectStatus: 404,
+    assumption: 'unknown-identity',
+    run: ({ pa }) => pa.personnelEvents.createOffboard({ identityId: UNKNOWN_ID, effectiveDate: future() }),
+  },
+  {
+    name: 'createRoleTransitionEvent: an identity that does not exist',
+    operationId: 'createRoleTransitionEvent',
+    write: false,
+    expectStatus: 404,
+    assumption: 'unknown-identity',
+    run: ({ pa }) => pa.personnelEvents.createRoleTransition({ identityId: UNKNOWN_ID, effectiveDate: future() }),
+  },
+  {
+    name: 'createRoleTransitionEvent: a supervisor that does not exist',
+    operationId: 'createRoleTransitionEvent',
+    // A server that does not check the supervisor would create the event.
+    write: true,
+    expectStatus: 400,
+    expectFields: ['identity.supervisorId'],
+    assumption: 'unknown-supervisor',
+    run: ({ pa, found }) => pa.personnelEvents.createRoleTransition({ identityId: found.identity ?? UNKNOWN_ID, effectiveDate: future(), identity: { supervisorId: UNKNOWN_ID } }),
+  },
+  {
+    name: 'createLeaveOfAbsenceEvent: an identity that does not exist',
+    operationId: 'createLeaveOfAbsenceEvent',
+    write: false,
+    expectStatus: 404,
+    assumption: 'unknown-identity',
+    run: ({ pa }) => pa.personnelEvents.createLeaveOfAbsence({ identityId: UNKNOWN_ID, effectiveDate: future() }),
+  },
+  {
+    name: 'createRoleTransitionEvent: missing identityId',
+    operationId: 'createRoleTransitionEvent',
+    write: false,
+    expectStatus: 400,
+    expectFields: ['identityId'],
+    run: ({ pa }) => pa.personnelEvents.createRoleTransition({ effectiveDate: future() } as never),
+  },
+  {
+    name: 'createLeaveOfAbsenceEvent: missing effectiveDate',
+    operationId: 'createLeaveOfAbsenceEvent',
+    write: false,
+    expectStatus: 400,
+    expectFields: ['effectiveDate'],
+    run: ({ pa }) => pa.personnelEvents.createLeaveOfAbsence({ identityId: UNKNOWN_ID } as never),
+  },
+  {
+    name: 'createLeaveOfAbsenceEvent: an end date before the effective date',
+    operationId: 'createLeaveOfAbsenceEvent',
+    write: false,
+    expectStatus: 400,
+    expectFields: ['endDate'],
+    run: ({ pa, found }) => pa.personnelEvents.createLeaveOfAbsence({ identityId: found.identity ?? UNKNOWN_ID, effectiveDate: future(20), endDate: future(10) }),
+  },
+  {
+    name: 'stageApplicationImport: applicationId is not a GUID',
+    operationId: 'stageApplicationImport',
+    write: false,
+    expectStatus: 400,
+    expectFields: ['applicationId'],
+    run: ({ pa }) => pa.applicationImports.stage({ applicationId: 'not-a-guid' }),
+  },
+  {
+    name: 'stageApplicationImport: an application that does not exist',
+    operationId: 'stageApplicationImport',
+    write: false,
+    expectStatus: 404,
+    assumption: 'unknown-application',
+    run: ({ pa }) => pa.applicationImports.stage({ applicationId: UNKNOWN_ID }),
+  },
+  {
+    name: 'uploadApplicationImport: an application that does not exist',
+    operationId: 'uploadApplicationImport',
+    write: false,
+    expectStatus: 404,
+    assumption: 'unknown-application',
+    run: ({ pa }) => pa.applicationImports.upload({ applicationId: UNKNOWN_ID, files: { 'a1b2c3d4-0000-0000-0000-000000000001': new Blob(['employee_id\n1\n']) } }),
+  },
+  {
+    name: 'cancelApplicationImport: an import that does not exist',
+    operationId: 'cancelApplicationImport',
+    write: false,
+    expectStatus: 404,
+    assumption: 'unknown-import',
+    run: ({ pa }) => pa.applicationImports.cancel({ applicationImportId: UNKNOWN_ID }),
+  },
+];
