@@ -13,7 +13,7 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 
 /** Sends raw bytes and resolves with everything the server sent until `until` matches or it closed. */
-function exchange(request: string | Buffer, until = /\r\n\r\n[\s\S]*\}$/, keepWriting?: (write: (chunk: Buffer) => boolean) => void): Promise<string> {
+function exchange(request: string | Buffer, until = /\r\n\r\n[\s\S]*\}$/, keepWriting?: (write: (chunk: Buffer) => Promise<boolean>) => void): Promise<string> {
   const { hostname, port } = new URL(sandbox.url);
   return new Promise((resolve, reject) => {
     const socket = connect(Number(port), hostname);
@@ -31,7 +31,17 @@ function exchange(request: string | Buffer, until = /\r\n\r\n[\s\S]*\}$/, keepWr
     socket.on('error', (e) => ((e as NodeJS.ErrnoException).code === 'EPIPE' || received ? undefined : reject(e)));
     socket.on('close', () => (clearTimeout(timer), resolve(received)));
     socket.write(request);
-    keepWriting?.((chunk) => !socket.destroyed && socket.write(chunk));
+    // Resolves once the chunk is handed to the kernel (after 'drain' under backpressure), false once
+    // the connection is gone: a writer that stopped at the first full buffer would stall the test.
+    keepWriting?.(
+      (chunk) =>
+        new Promise((done) => {
+          if (socket.destroyed) return done(false);
+          if (socket.write(chunk)) return done(true);
+          const settle = () => (socket.off('drain', settle), socket.off('close', settle), done(!socket.destroyed));
+          socket.once('drain', settle).once('close', settle);
+        }),
+    );
   });
 }
 
@@ -53,7 +63,7 @@ describe('body limits', () => {
     const small = await exchange(
       `POST /api/personnel-events/offboard HTTP/1.1\r\nHost: x\r\n${auth()}Content-Type: application/json\r\nContent-Length: ${body.length}\r\nExpect: 100-continue\r\n\r\n`,
       /HTTP\/1\.1 201[\s\S]*\r\n\r\n[\s\S]*\}$/,
-      (write) => setTimeout(() => write(Buffer.from(body)), 50),
+      (write) => setTimeout(() => void write(Buffer.from(body)), 50),
     );
     expect(small).toMatch(/^HTTP\/1\.1 100 Continue/);
     expect(small).toContain('HTTP/1.1 201');
@@ -66,11 +76,8 @@ describe('body limits', () => {
     const response = await exchange(
       `POST /api/personnel-events/offboard HTTP/1.1\r\nHost: x\r\n${auth()}Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`,
       /^HTTP\/1\.1 413[\s\S]*\}$/,
-      (write) => {
-        const timer = setInterval(() => {
-          if (sent >= 200 || !write(chunk)) return clearInterval(timer);
-          sent += 1;
-        }, 2);
+      async (write) => {
+        while (sent < 200 && (await write(chunk))) sent += 1;
       },
     );
     sentWhenAnswered = sent;
