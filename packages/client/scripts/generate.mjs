@@ -1,6 +1,7 @@
 // Generates src/generated/ from spec/openapi.yaml:
 //   schema.ts      types of every path and component (openapi-typescript)
 //   operations.ts  the resource-style method table and its types, derived from operationIds and tags
+//   models.ts      a friendly name for every component schema (Identity, CreateOnboardEventRequest...)
 // Run by `npm run build`; `--check` exits 1 if the committed files differ from what the spec generates.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -75,7 +76,7 @@ function renderOperations(resources) {
         if (m.body === 'multipart') args.push(`input: UploadInput`);
         if (m.hasQuery && !m.body) args.push(`query?: QueryOf<${op}>`);
         args.push('options?: RequestOptions');
-        const lines = [`${docComment(m.operation)}\n  ${m.name}(${args.join(', ')}): Promise<${result}>;`];
+        const lines = [`${docComment(m.operation)}\n  ${m.name}(${args.join(', ')}): ApiPromise<${result}>;`];
         if (m.paginated) {
           lines.push(
             `  /** Every item of \`${m.name}\` across all pages, in order (pages after the first are fetched concurrently). */\n` +
@@ -94,7 +95,7 @@ function renderOperations(resources) {
   const api = resources.map(({ names }) => `  ${names.property}: ${names.plural}Resource;`).join('\n');
   return `${HEADER}
 import type { operations } from './schema.js';
-import type { FiltersOf, JsonBody, PageItem, PaginationOptions, QueryOf, RequestOptions, SuccessBody, UploadInput } from '../types.js';
+import type { ApiPromise, FiltersOf, JsonBody, PageItem, PaginationOptions, QueryOf, RequestOptions, SuccessBody, UploadInput } from '../types.js';
 
 /** Every API operation, grouped by resource; the runtime builds the resource methods from this table. */
 export const operationTable = {
@@ -151,12 +152,31 @@ function transform(schema, options) {
   return tsIntersection([transformSchemaObject(rest, options), ...members]);
 }
 
+/** Exported names that would shadow a global for the importer keep a name of their own. */
+const MODEL_NAMES = { Error: 'ErrorBody' };
+
+function renderModels(spec) {
+  const lines = Object.entries(spec.components.schemas).map(([name, schema]) => {
+    const description = (schema.description ?? '').trim().replaceAll('*/', '*\\/');
+    const doc = description ? `/**\n${description.split('\n').map((line) => ` * ${line}`.trimEnd()).join('\n')}\n */\n` : '';
+    return `${doc}export type ${MODEL_NAMES[name] ?? name} = Schemas['${name}'];`;
+  });
+  return `${HEADER}
+import type { components } from './schema.js';
+
+type Schemas = components['schemas'];
+
+${lines.join('\n\n')}
+`;
+}
+
 async function generate() {
   const spec = loadSpec();
   const ast = await openapiTS(pathToFileURL(specPath), { alphabetize: false, exportType: false, transform });
   return {
     'schema.ts': `${HEADER}/* eslint-disable */\n${astToString(ast)}`,
     'operations.ts': renderOperations(buildOperations(spec)),
+    'models.ts': renderModels(spec),
   };
 }
 

@@ -1,13 +1,17 @@
-// createPermissionAssistClient: openapi-fetch underneath (`raw`), resource-style methods on top,
-// built from the generated operation table so that no path is listed by hand.
+// createPermissionAssistClient: resource-style methods built from the generated operation table
+// (no path is listed by hand), and `raw`, the openapi-fetch client for the `{ data, error }` style.
+// Both send through the same transport (transport.ts): retries, redirects, the size limit, the hooks.
+// The resource methods build their requests directly from the table rather than through
+// openapi-fetch, whose per-request work alone costs more than the client's whole budget over a raw
+// fetch (see the README's performance table).
 import createClient, { type Client } from 'openapi-fetch';
 import { resolveConfig, type ClientOptions, type ResolvedConfig } from './config.js';
-import { errorFromResponse, InvalidArgumentError, PermissionAssistError, UnexpectedResponseError, type OperationInfo } from './errors.js';
+import { errorFromResponse, InvalidArgumentError, UnexpectedResponseError, type OperationInfo } from './errors.js';
 import { operationTable, type PermissionAssistResources } from './generated/operations.js';
 import type { paths } from './generated/schema.js';
 import { paginate, type Page } from './pagination.js';
-import { CallScope, createTransport, parseRetryAfter, PreparedRequest } from './transport.js';
-import type { PaginationOptions, RequestOptions } from './types.js';
+import { CallScope, parseRetryAfter, requestIdOf, retryPolicy, send, type ReceivedResponse } from './transport.js';
+import type { ApiPromise, ApiResponse, PaginationOptions, RequestOptions } from './types.js';
 import { buildUploadForm, type PathResolver, type UploadInput } from './upload.js';
 
 export type PermissionAssistClient = PermissionAssistResources & {
@@ -28,93 +32,147 @@ type TableEntry = {
   paginated?: boolean;
 };
 
-const JSON_TYPE = /^application\/([\w.+-]+\+)?json\b/i;
+interface CallArgs {
+  id?: string;
+  query?: object;
+  body?: unknown;
+  form?: FormData;
+}
 
-function parseSuccess(response: Response, text: string | undefined, info: OperationInfo): unknown {
+const JSON_TYPE = /^application\/([\w.+-]+\+)?json\b/i;
+const noop = () => undefined;
+
+function parseSuccess(response: ReceivedResponse, info: OperationInfo): unknown {
   const contentType = response.headers.get('content-type') ?? undefined;
-  if (!text) throw new UnexpectedResponseError(`${response.status} response has an empty body; expected JSON`, response.status, contentType, info);
+  if (response.body.length === 0) throw new UnexpectedResponseError(`${response.status} response has an empty body; expected JSON`, response.status, contentType, info);
   if (!contentType || !JSON_TYPE.test(contentType)) {
     throw new UnexpectedResponseError(`${response.status} response has content type "${contentType ?? 'none'}"; expected application/json`, response.status, contentType, info);
   }
   try {
-    return JSON.parse(text);
+    return JSON.parse(response.body);
   } catch (error) {
     throw new UnexpectedResponseError(`${response.status} response body is not valid JSON (${(error as Error).message})`, response.status, contentType, info, error);
   }
 }
 
-export function buildClient(options: ClientOptions, resolvePath?: PathResolver): PermissionAssistClient {
-  const config: ResolvedConfig = resolveConfig(options);
-  const raw = createClient<paths>({
-    baseUrl: config.origin,
-    headers: { ...config.headers, Authorization: `Bearer ${config.token}` },
-    fetch: createTransport(config),
-    Request: PreparedRequest as unknown as typeof Request,
-  });
-  // openapi-fetch's typed methods are indexed by HTTP method; the table only uses GET and POST.
-  const send = raw as unknown as Record<string, (path: string, init: Record<string, unknown>) => Promise<{ data?: unknown; error?: unknown; response: Response }>>;
+function parseErrorBody(response: ReceivedResponse): unknown {
+  const text = response.body;
+  if (!JSON_TYPE.test(response.headers.get('content-type') ?? '')) return text || undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
 
-  async function invoke(entry: TableEntry, args: { id?: string; query?: object; body?: unknown; form?: FormData }, call: RequestOptions = {}) {
-    const info: OperationInfo = { method: entry.method, path: entry.path };
-    const scope = new CallScope(call.timeoutMs ?? config.timeoutMs, call.signal, info);
-    const init: Record<string, unknown> = {
-      params: { path: entry.pathParam ? { [entry.pathParam]: args.id } : undefined, query: args.query },
-      parseAs: 'text',
-      headers: call.headers,
-      signal: scope.signal,
-      fetch: createTransport(config, scope),
-    };
-    if (args.form) {
-      init.body = args.form;
-      init.bodySerializer = (form: FormData) => form;
-    } else if (args.body !== undefined) init.body = args.body;
-    let result: { data?: unknown; error?: unknown; response: Response };
+function queryString(query: object, info: OperationInfo): string {
+  if (typeof query !== 'object' || query === null || Array.isArray(query)) throw new InvalidArgumentError([{ field: 'query', message: `must be an object of filters, got ${JSON.stringify(query)}` }], info);
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) if (value !== undefined && value !== null) params.append(name, String(value));
+  return params.toString();
+}
+
+function lowerCased(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
+}
+
+/** A Promise of the data that also offers the whole answer (`withResponse()`). */
+function apiPromise<T>(full: Promise<ApiResponse<T>>): ApiPromise<T> {
+  const data = full.then((response) => response.data) as ApiPromise<T>;
+  data.withResponse = () => {
+    // The caller handles a failure through the whole answer: the data promise, which nobody
+    // awaits then, must not be reported as an unhandled rejection.
+    data.catch(noop);
+    return full;
+  };
+  return data;
+}
+
+/** The fetch openapi-fetch calls for `raw`: the shared transport, answered as a real Response. */
+function rawFetch(config: ResolvedConfig): typeof fetch {
+  return async (input, init) => {
+    const request = input instanceof Request ? input : new Request(input, init);
+    const url = new URL(request.url);
+    const info = { method: request.method, path: url.pathname };
+    const body = request.body ? (request.headers.get('content-type')?.startsWith('multipart/') ? await request.formData() : await request.text()) : undefined;
+    const headers = Object.fromEntries(request.headers);
+    if (body instanceof FormData) delete headers['content-type'];
+    const scope = new CallScope(config.timeoutMs, request.signal, info);
     try {
-      result = await send[entry.method]!(entry.path, init);
-    } catch (error) {
-      if (error instanceof PermissionAssistError) throw error;
-      throw new PermissionAssistError(`${info.method} ${info.path}: ${(error as Error)?.message ?? String(error)}`, info, { cause: error });
+      const answer = await send(config, { method: request.method, url: request.url, headers, body, info }, scope, config.retry);
+      const empty = answer.body.length === 0 || answer.status === 204 || answer.status === 304;
+      return new Response(empty ? null : answer.body, { status: answer.status, statusText: answer.statusText, headers: answer.headers });
     } finally {
       scope.end();
     }
-    const { response } = result;
-    if (!response.ok) throw errorFromResponse(response, result.error, info, parseRetryAfter(response.headers.get('retry-after')));
-    return parseSuccess(response, result.data as string | undefined, info);
+  };
+}
+
+export function buildClient(options: ClientOptions, resolvePath?: PathResolver): PermissionAssistClient {
+  const config = resolveConfig(options);
+  const raw = createClient<paths>({ baseUrl: config.origin, headers: config.headers, fetch: rawFetch(config) });
+
+  async function call(entry: TableEntry, args: CallArgs, options: RequestOptions = {}): Promise<ApiResponse<unknown>> {
+    const path = entry.pathParam ? entry.path.replace(`{${entry.pathParam}}`, encodeURIComponent(args.id!)) : entry.path;
+    const info: OperationInfo = { method: entry.method, path, pathTemplate: entry.path, operationId: entry.operationId };
+    let url = config.origin + path;
+    if (args.query) {
+      const query = queryString(args.query, info);
+      if (query) url += `?${query}`;
+    }
+    let headers = config.headers;
+    let body: string | FormData | undefined;
+    if (args.form) body = args.form;
+    else if (args.body !== undefined) {
+      body = JSON.stringify(args.body);
+      headers = { ...headers, 'content-type': 'application/json' };
+    }
+    if (options.headers) headers = { ...headers, ...lowerCased(options.headers) };
+    const scope = new CallScope(options.timeoutMs ?? config.timeoutMs, options.signal, info);
+    let response: ReceivedResponse;
+    try {
+      response = await send(config, { method: entry.method, url, headers, body, info }, scope, retryPolicy(config, options.retry));
+    } finally {
+      scope.end();
+    }
+    if (response.status < 200 || response.status >= 300) {
+      throw errorFromResponse(response, parseErrorBody(response), info, parseRetryAfter(response.headers.get('retry-after')), requestIdOf(response.headers));
+    }
+    return { data: parseSuccess(response, info), status: response.status, headers: response.headers };
   }
 
-  function checkId(entry: TableEntry, id: unknown) {
-    if (typeof id !== 'string' || id.trim() === '') {
-      throw new InvalidArgumentError([{ field: entry.pathParam!, message: `must be a non-empty string, got ${JSON.stringify(id)}` }], entry);
-    }
+  /** The error for an id that cannot be sent, or undefined. */
+  function checkId(entry: TableEntry, id: unknown): InvalidArgumentError | undefined {
+    if (typeof id === 'string' && id.trim() !== '') return undefined;
+    return new InvalidArgumentError([{ field: entry.pathParam!, message: `must be a non-empty string, got ${JSON.stringify(id)}` }], { method: entry.method, path: entry.path });
   }
 
   function resourceMethods(table: Record<string, TableEntry>) {
     const methods: Record<string, unknown> = {};
     for (const [name, entry] of Object.entries(table)) {
       if (entry.pathParam) {
-        methods[name] = async (id: string, call?: RequestOptions) => {
-          checkId(entry, id);
-          return invoke(entry, { id }, call);
+        methods[name] = (id: string, options?: RequestOptions) => {
+          const invalid = checkId(entry, id);
+          return apiPromise(invalid ? Promise.reject(invalid) : call(entry, { id }, options));
         };
       } else if (entry.body === 'multipart') {
-        methods[name] = async (input: UploadInput, call?: RequestOptions) =>
-          invoke(entry, { form: await buildUploadForm(input, resolvePath, entry) }, call);
+        methods[name] = (input: UploadInput, options?: RequestOptions) => apiPromise((async () => call(entry, { form: await buildUploadForm(input, resolvePath, entry) }, options))());
       } else if (entry.body === 'json') {
-        methods[name] = async (body: unknown, call?: RequestOptions) => invoke(entry, { body }, call);
+        methods[name] = (body: unknown, options?: RequestOptions) => apiPromise(call(entry, { body }, options));
       } else {
-        methods[name] = async (query?: object, call?: RequestOptions) => invoke(entry, { query }, call);
+        methods[name] = (query?: object, options?: RequestOptions) => apiPromise(call(entry, { query }, options));
       }
       if (entry.paginated) {
-        const all = (query: object = {}, call: PaginationOptions = {}) =>
+        const all = (query: object = {}, options: PaginationOptions = {}) =>
           paginate(
-            (page, signal) => invoke(entry, { query: { ...query, page } }, { ...call, signal }) as Promise<Page<unknown>>,
-            call,
-            entry,
+            async (page, signal) => (await call(entry, { query: { ...query, page } }, { ...options, signal })).data as Page<unknown>,
+            options,
+            { method: entry.method, path: entry.path, pathTemplate: entry.path, operationId: entry.operationId },
           );
         methods[`${name}All`] = all;
-        methods[`${name}Collect`] = async (query?: object, call?: PaginationOptions) => {
+        methods[`${name}Collect`] = async (query?: object, options?: PaginationOptions) => {
           const items: unknown[] = [];
-          for await (const item of all(query, call)) items.push(item);
+          for await (const item of all(query, options)) items.push(item);
           return items;
         };
       }

@@ -12,6 +12,22 @@ export interface RetryOptions {
   maxTotalDelayMs?: number;
 }
 
+/** Passed to `onRequest` before each attempt (and each redirect followed). Never holds the token. */
+export interface RequestEvent {
+  method: string;
+  url: string;
+  /** 1 for the first try, 2 for the first retry... */
+  attempt: number;
+}
+
+/** Passed to `onResponse` once an answer has been read. */
+export interface ResponseEvent extends RequestEvent {
+  status: number;
+  durationMs: number;
+  /** The request id the server or a proxy in front of it set (X-Request-Id and the like). */
+  requestId: string | undefined;
+}
+
 export interface ClientOptions {
   /** Your server, e.g. `https://pa.example.com` (a trailing `/api` is accepted too). */
   baseUrl: string;
@@ -27,6 +43,15 @@ export interface ClientOptions {
   userAgent?: string;
   /** Headers sent with every call. */
   headers?: Record<string, string>;
+  /**
+   * Largest answer the client reads, in bytes (default 32 MiB; a page of 50 records is far below
+   * 1 MiB). A larger one, or one that never ends, fails with ResponseTooLargeError. 0 removes the limit.
+   */
+  maxResponseBytes?: number;
+  /** Logging hook: called before each attempt of every call, and each redirect followed. */
+  onRequest?: (event: RequestEvent) => void;
+  /** Logging hook: called when an answer has been read (before a retry of it, too). */
+  onResponse?: (event: ResponseEvent) => void;
 }
 
 export interface ResolvedConfig {
@@ -35,8 +60,14 @@ export interface ResolvedConfig {
   fetch: typeof globalThis.fetch;
   timeoutMs: number;
   retry: Required<RetryOptions>;
+  /** Every call's headers, the Authorization header included. */
   headers: Record<string, string>;
+  maxResponseBytes: number;
+  onRequest: ((event: RequestEvent) => void) | undefined;
+  onResponse: ((event: ResponseEvent) => void) | undefined;
 }
+
+export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
 export const DEFAULT_RETRY: Required<RetryOptions> = { maxRetries: 2, baseDelayMs: 300, maxDelayMs: 10_000, maxTotalDelayMs: 30_000 };
 /** Sent in the User-Agent; test/package.test.ts keeps it equal to package.json's version. */
@@ -69,21 +100,29 @@ export function resolveConfig(options: ClientOptions): ResolvedConfig {
   }
 
   const token = typeof options.token === 'string' ? options.token.trim() : '';
+  // The token is a secret: messages say what is wrong with it, never what it is.
+  const invalid = [...token].findIndex((c) => c < '!' || c > '~');
   if (!token) problems.push({ field: 'token', message: 'is required: an API token created in Permission Assist (pa_...)' });
   else if (/^bearer\s/i.test(token)) problems.push({ field: 'token', message: 'must be the token alone, without "Bearer "' });
-  else if (/\s/.test(token)) problems.push({ field: 'token', message: 'must not contain whitespace' });
+  else if (invalid >= 0) problems.push({ field: 'token', message: `must be printable ASCII without spaces, but character ${invalid + 1} is not (check for a stray control character or line break)` });
 
   const fetchImpl = options.fetch ?? globalThis.fetch;
   if (typeof fetchImpl !== 'function') problems.push({ field: 'fetch', message: 'no fetch available: pass a fetch implementation' });
   nonNegative(options.timeoutMs, 'timeoutMs', problems);
+  nonNegative(options.maxResponseBytes, 'maxResponseBytes', problems);
+  for (const hook of ['onRequest', 'onResponse'] as const) {
+    if (options[hook] !== undefined && typeof options[hook] !== 'function') problems.push({ field: hook, message: 'must be a function' });
+  }
   if (options.retry) {
     for (const key of Object.keys(DEFAULT_RETRY) as (keyof RetryOptions)[]) nonNegative(options.retry[key], `retry.${key}`, problems);
   }
   if (problems.length) throw new InvalidArgumentError(problems);
 
-  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+  const headers: Record<string, string> = { accept: 'application/json' };
+  for (const [name, value] of Object.entries(options.headers ?? {})) headers[name.toLowerCase()] = value;
   const runtime = typeof process === 'object' && process.versions?.node ? ` node/${process.versions.node}` : '';
-  headers['User-Agent'] = options.userAgent ?? `permission-assist-client/${CLIENT_VERSION}${runtime}`;
+  headers['user-agent'] = options.userAgent ?? `permission-assist-client/${CLIENT_VERSION}${runtime}`;
+  headers.authorization = `Bearer ${token}`;
   return {
     origin,
     token,
@@ -91,5 +130,8 @@ export function resolveConfig(options: ClientOptions): ResolvedConfig {
     timeoutMs: options.timeoutMs ?? 30_000,
     retry: options.retry === false ? { ...DEFAULT_RETRY, maxRetries: 0 } : { ...DEFAULT_RETRY, ...options.retry },
     headers,
+    maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+    onRequest: options.onRequest,
+    onResponse: options.onResponse,
   };
 }

@@ -1,16 +1,17 @@
 // One error hierarchy for everything a call can fail with. Every error is a PermissionAssistError;
-// API errors carry the spec's Error body (code, message, correlationId, field errors).
-// No error ever holds the request, its headers or the bearer token.
-import type { components } from './generated/schema.js';
-
-export type ErrorCode = components['schemas']['ErrorCode'];
-export type FieldError = components['schemas']['FieldError'];
+// API errors carry the spec's Error body (code, message, correlationId, field errors) and the
+// answer's status and headers. No error ever holds the request, its headers or the bearer token.
+import type { ErrorBody, ErrorCode, FieldError } from './generated/models.js';
 
 /** Where a failed call was going. */
 export interface OperationInfo {
   method: string;
-  /** The path template of the operation, e.g. `/api/identities/{id}`. */
+  /** The path called, e.g. `/api/identities/3f2a1b4c-...`. */
   path: string;
+  /** The operation's path template, e.g. `/api/identities/{id}`. */
+  pathTemplate?: string;
+  /** The spec's operationId, e.g. `getIdentity`. */
+  operationId?: string;
 }
 
 /** Base class of every error this client throws. */
@@ -18,13 +19,28 @@ export class PermissionAssistError extends Error {
   override name = 'PermissionAssistError';
   readonly method: string | undefined;
   readonly path: string | undefined;
+  readonly pathTemplate: string | undefined;
+  readonly operationId: string | undefined;
 
   constructor(message: string, request?: OperationInfo, options?: { cause?: unknown }) {
     super(message, options);
     this.method = request?.method;
     this.path = request?.path;
+    this.pathTemplate = request?.pathTemplate;
+    this.operationId = request?.operationId;
+  }
+
+  /** What JSON.stringify writes (an Error's message is not an own enumerable property). */
+  toJSON(): Record<string, unknown> {
+    const fields: Record<string, unknown> = { name: this.name, message: this.message };
+    for (const [key, value] of Object.entries(this)) {
+      if (value !== undefined && key !== 'name') fields[key] = value instanceof Headers ? Object.fromEntries(value) : value;
+    }
+    return fields;
   }
 }
+
+const where = (request?: OperationInfo) => (request ? `${request.method} ${request.path}: ` : '');
 
 interface ApiErrorInit {
   status: number;
@@ -35,6 +51,8 @@ interface ApiErrorInit {
   /** The response body when it was not the documented Error JSON (truncated). */
   rawBody: string | undefined;
   retryAfterMs: number | undefined;
+  headers: Headers;
+  requestId: string | undefined;
 }
 
 /** The server answered with an error status. */
@@ -50,18 +68,23 @@ export class ApiError extends PermissionAssistError {
   readonly rawBody: string | undefined;
   /** How long the server asked to wait (Retry-After), in milliseconds. */
   readonly retryAfterMs: number | undefined;
+  /** The answer's headers. */
+  readonly headers: Headers;
+  /** The request id the server or a proxy in front of it set (X-Request-Id and the like). */
+  readonly requestId: string | undefined;
 
   constructor(init: ApiErrorInit, request?: OperationInfo) {
-    const where = request ? `${request.method} ${request.path}: ` : '';
     const fields = init.errors.length ? ` (${init.errors.map((e) => `${e.field}: ${e.message}`).join('; ')})` : '';
-    const id = init.correlationId ? ` [correlationId ${init.correlationId}]` : '';
-    super(`${where}${init.status} ${init.code ?? 'error'}: ${init.message}${fields}${id}`, request);
+    const id = init.correlationId ? ` [correlationId ${init.correlationId}]` : init.requestId ? ` [request id ${init.requestId}]` : '';
+    super(`${where(request)}${init.status} ${init.code ?? 'error'}: ${init.message}${fields}${id}`, request);
     this.status = init.status;
     this.code = init.code;
     this.correlationId = init.correlationId;
     this.errors = init.errors;
     this.rawBody = init.rawBody;
     this.retryAfterMs = init.retryAfterMs;
+    this.headers = init.headers;
+    this.requestId = init.requestId;
   }
 }
 
@@ -105,9 +128,36 @@ export class UnexpectedResponseError extends PermissionAssistError {
   readonly contentType: string | undefined;
 
   constructor(message: string, status: number, contentType: string | undefined, request?: OperationInfo, cause?: unknown) {
-    super(`${request ? `${request.method} ${request.path}: ` : ''}${message}`, request, { cause });
+    super(`${where(request)}${message}`, request, { cause });
     this.status = status;
     this.contentType = contentType;
+  }
+}
+
+/** The answer was larger than `maxResponseBytes`; it was not read any further. */
+export class ResponseTooLargeError extends PermissionAssistError {
+  override name = 'ResponseTooLargeError';
+  readonly limitBytes: number;
+  readonly status: number;
+
+  constructor(limitBytes: number, status: number, request?: OperationInfo) {
+    super(`${where(request)}the ${status} response is larger than the ${limitBytes.toLocaleString('en-US')} bytes allowed (maxResponseBytes); it was not read`, request);
+    this.limitBytes = limitBytes;
+    this.status = status;
+  }
+}
+
+/** A redirect the client will not follow (another host, a loop, too many, a POST turned into a GET). */
+export class RedirectError extends PermissionAssistError {
+  override name = 'RedirectError';
+  readonly status: number;
+  /** Where the server pointed, when the runtime says (browsers do not). */
+  readonly location: string | undefined;
+
+  constructor(message: string, status: number, location: string | undefined, request?: OperationInfo) {
+    super(message, request);
+    this.status = status;
+    this.location = location;
   }
 }
 
@@ -116,20 +166,21 @@ export class ConnectionError extends PermissionAssistError {
   override name = 'ConnectionError';
 }
 
-/** The call did not finish within its timeout (all retries included). */
+/** The call did not finish in time: its timeout (all retries included), or the caller's AbortSignal.timeout(). */
 export class TimeoutError extends PermissionAssistError {
   override name = 'TimeoutError';
-  readonly timeoutMs: number;
+  /** The client's timeout, in ms; undefined when the caller's own signal timed out. */
+  readonly timeoutMs: number | undefined;
 
-  constructor(timeoutMs: number, request?: OperationInfo) {
-    super(`${request ? `${request.method} ${request.path}: ` : ''}no response within ${timeoutMs} ms`, request);
+  constructor(timeoutMs: number | undefined, request?: OperationInfo, options?: { cause?: unknown }) {
+    super(`${where(request)}${timeoutMs === undefined ? "the caller's timeout signal expired" : `no response within ${timeoutMs} ms`}`, request, options);
     this.timeoutMs = timeoutMs;
   }
 }
 
 /** The caller's AbortSignal cancelled the call. */
 export class AbortedError extends PermissionAssistError {
-  override name = 'AbortError';
+  override name = 'AbortedError';
 }
 
 /** The client was called with invalid arguments; nothing was sent. `errors` names each field. */
@@ -138,7 +189,7 @@ export class InvalidArgumentError extends PermissionAssistError {
   readonly errors: FieldError[];
 
   constructor(errors: FieldError[], request?: OperationInfo) {
-    super(`${request ? `${request.method} ${request.path}: ` : ''}invalid arguments: ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`, request);
+    super(`${where(request)}invalid arguments: ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`, request);
     this.errors = errors;
   }
 }
@@ -153,38 +204,36 @@ const CLASS_BY_STATUS: Record<number, typeof ApiError> = {
   429: RateLimitError,
 };
 
-function isErrorBody(body: unknown): body is components['schemas']['Error'] {
+function isErrorBody(body: unknown): body is ErrorBody {
   return typeof body === 'object' && body !== null && typeof (body as { error?: unknown }).error === 'string' && typeof (body as { message?: unknown }).message === 'string';
 }
 
-/** Builds the typed error for an error response; `body` is what openapi-fetch parsed (JSON or text). */
-export function errorFromResponse(response: Response, body: unknown, request?: OperationInfo, retryAfterMs?: number): ApiError {
+export interface ErrorResponse {
+  status: number;
+  statusText: string;
+  headers: Headers;
+}
+
+/** Builds the typed error for an error answer; `body` is its parsed JSON or its text. */
+export function errorFromResponse(response: ErrorResponse, body: unknown, request: OperationInfo | undefined, retryAfterMs: number | undefined, requestId: string | undefined): ApiError {
   const Class = CLASS_BY_STATUS[response.status] ?? (response.status >= 500 ? ServerError : ApiError);
+  const common = { status: response.status, retryAfterMs, headers: response.headers, requestId };
   if (isErrorBody(body)) {
-    return new Class(
-      {
-        status: response.status,
-        code: body.error,
-        message: body.message,
-        correlationId: body.correlationId,
-        errors: Array.isArray(body.errors) ? body.errors : [],
-        rawBody: undefined,
-        retryAfterMs,
-      },
-      request,
-    );
+    // Only well-formed field errors are kept: a server that sends something else there must not break error handling.
+    const errors = Array.isArray(body.errors) ? body.errors.filter((e): e is FieldError => typeof e?.field === 'string' && typeof e?.message === 'string') : [];
+    const correlationId = typeof body.correlationId === 'string' ? body.correlationId : undefined;
+    return new Class({ ...common, code: body.error, message: body.message, correlationId, errors, rawBody: undefined }, request);
   }
   const text = typeof body === 'string' ? body : body === undefined ? '' : JSON.stringify(body);
   const contentType = response.headers.get('content-type') ?? 'no content type';
   return new Class(
     {
-      status: response.status,
+      ...common,
       code: undefined,
       message: text ? `${response.statusText || 'error'} (body is not the documented error JSON; ${contentType})` : `${response.statusText || 'error'} (empty body)`,
       correlationId: undefined,
       errors: [],
       rawBody: text ? text.slice(0, 2000) : undefined,
-      retryAfterMs,
     },
     request,
   );

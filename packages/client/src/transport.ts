@@ -1,34 +1,35 @@
-// The fetch that openapi-fetch calls: retries with exponential backoff and full jitter (honouring
-// Retry-After), the whole body read inside the retry loop, and every failure turned into a typed
-// error. GETs are retried on network errors, 429, 502, 503 and 504. A request with a body is retried
-// only when the connection was refused, i.e. it cannot have reached the server: creating a
-// personnel event twice is worse than reporting a failure.
-import type { ResolvedConfig } from './config.js';
-import { AbortedError, ConnectionError, TimeoutError, type OperationInfo } from './errors.js';
+// Sends one API request and reads its answer, whatever it takes: retries with exponential backoff
+// and full jitter (honouring Retry-After), redirects followed only where that is safe, the body read
+// within a size limit, one deadline and one cancellation for the whole call, and every failure
+// turned into a typed error. GETs are retried on network errors, 429, 502, 503 and 504; a request
+// with a body only when the connection was refused, so it cannot have reached the server (creating
+// a personnel event twice is worse than reporting a failure).
+import type { ResolvedConfig, RetryOptions } from './config.js';
+import { AbortedError, ConnectionError, RedirectError, ResponseTooLargeError, TimeoutError, type OperationInfo } from './errors.js';
 
 const RETRY_STATUSES = new Set([429, 502, 503, 504]);
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
-const TIMEOUT_REASON = 'permission-assist-timeout';
+const MAX_REDIRECTS = 5;
 
-/**
- * What openapi-fetch builds for each call (its documented `Request` option). A plain record of the
- * URL and init: the transport makes the one real fetch call from it, so no Request is built twice,
- * and a JSON string or FormData body can be sent again as it is.
- */
-export class PreparedRequest {
-  readonly url: string;
-  readonly init: RequestInit;
-  readonly method: string;
-  readonly headers: Headers;
-  readonly signal: AbortSignal | null | undefined;
+export interface OutgoingRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  /** A JSON string or a FormData: both can be sent again as they are. */
+  body?: string | FormData;
+  info: OperationInfo;
+}
 
-  constructor(input: string | URL, init: RequestInit = {}) {
-    this.url = String(input);
-    this.init = init;
-    this.method = (init.method ?? 'GET').toUpperCase();
-    this.headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers);
-    this.signal = init.signal;
-  }
+/** An answer whose body has been read (within the size limit). */
+export interface ReceivedResponse {
+  status: number;
+  statusText: string;
+  headers: Headers;
+  /** The URL that answered (after redirects). */
+  url: string;
+  /** The body as text (every answer of this API is JSON, or text when something is wrong). */
+  body: string;
 }
 
 /** One call's deadline and cancellation, as one AbortSignal (or none when there is neither). */
@@ -43,14 +44,14 @@ export class CallScope {
     readonly userSignal: AbortSignal | undefined,
     readonly info: OperationInfo,
   ) {
-    // No signal at all when there is nothing to cancel: undici's abort plumbing costs ~7% per request.
+    // No signal at all when there is nothing to cancel: undici's abort handling has a price.
     if (timeoutMs <= 0 && !userSignal) return;
     const controller = new AbortController();
     this.signal = controller.signal;
     if (timeoutMs > 0) {
       this.timer = setTimeout(() => {
         this.timedOut = true;
-        controller.abort(TIMEOUT_REASON);
+        controller.abort();
       }, timeoutMs);
     }
     if (!userSignal) return;
@@ -68,7 +69,10 @@ export class CallScope {
   /** The typed error for a failure during this call. */
   failure(error: unknown) {
     if (this.userSignal?.aborted && !this.timedOut) {
-      return new AbortedError(`${this.info.method} ${this.info.path}: aborted by the caller`, this.info, { cause: this.userSignal.reason });
+      const reason = this.userSignal.reason as { name?: string } | undefined;
+      // AbortSignal.timeout() is a deadline, not a cancellation.
+      if (reason?.name === 'TimeoutError') return new TimeoutError(undefined, this.info, { cause: reason });
+      return new AbortedError(`${this.info.method} ${this.info.path}: aborted by the caller`, this.info, { cause: reason });
     }
     if (this.aborted) return new TimeoutError(this.timeoutMs, this.info);
     const code = errorCode(error);
@@ -79,30 +83,6 @@ export class CallScope {
     if (this.timer) clearTimeout(this.timer);
     if (this.onUserAbort) this.userSignal?.removeEventListener('abort', this.onUserAbort);
   }
-}
-
-/**
- * A response whose body has been read. Resource methods only need status, headers and the text, so
- * they get this light record; the raw client gets a real Response built from it.
- */
-export interface BufferedResponse {
-  readonly status: number;
-  readonly statusText: string;
-  readonly ok: boolean;
-  readonly headers: Headers;
-  text(): Promise<string>;
-}
-
-const decoder = new TextDecoder();
-
-function buffered(response: Response, body: ArrayBuffer): BufferedResponse {
-  return {
-    status: response.status,
-    statusText: response.statusText,
-    ok: response.ok,
-    headers: response.headers,
-    text: async () => decoder.decode(body),
-  };
 }
 
 /** Parses Retry-After (delta seconds or an HTTP date) into milliseconds from now. */
@@ -139,60 +119,146 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
+const decoder = new TextDecoder();
+
 /**
- * A fetch for openapi-fetch. With `scope`, it serves one call of a resource method; without, it
- * serves the raw client and opens a scope per request with the client's default timeout.
+ * The body, refusing to hold more than `limit` bytes. A declared length settles it before a byte is
+ * read; otherwise (chunked, or compressed, where the declared length is not what unpacking gives)
+ * the bytes are counted as they arrive, so an endless body or a decompression bomb stops at the limit.
  */
-export function createTransport(config: ResolvedConfig, scope?: CallScope): typeof fetch {
-  const { retry } = config;
-  return async function transport(input: string | URL | Request, init?: RequestInit): Promise<Response> {
-    const request = input instanceof PreparedRequest ? input : new PreparedRequest(input instanceof Request ? input.url : input, init);
-    const call = scope ?? new CallScope(config.timeoutMs, request.signal ?? undefined, { method: request.method, path: new URL(request.url).pathname });
-    const idempotent = request.method === 'GET' || request.method === 'HEAD';
-    const fetchInit: RequestInit = { ...request.init, headers: request.headers, signal: call.signal ?? null };
-    let waited = 0;
-
-    /** Waits before the next attempt, or returns false when the policy says stop. */
-    const backoff = async (attempt: number, retryAfterMs: number | undefined): Promise<boolean> => {
-      if (attempt >= retry.maxRetries) return false;
-      if (retryAfterMs !== undefined && retryAfterMs > retry.maxDelayMs) return false;
-      const delay = retryAfterMs ?? Math.random() * Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** attempt);
-      if (waited + delay > retry.maxTotalDelayMs) return false;
-      waited += delay;
-      await sleep(delay, call.signal).catch((reason: unknown) => {
-        throw call.failure(reason);
-      });
-      return true;
-    };
-
-    try {
-      for (let attempt = 0; ; attempt += 1) {
-        let response: Response;
-        try {
-          response = await config.fetch(request.url, fetchInit);
-        } catch (error) {
-          const retryable = !call.aborted && (idempotent || NEVER_SENT_CODES.has(errorCode(error) ?? ''));
-          if (retryable && (await backoff(attempt, undefined))) continue;
-          throw call.failure(error);
-        }
-        // Bytes, not text: a string body would make Response invent a text/plain content type.
-        let body: ArrayBuffer;
-        try {
-          body = await response.arrayBuffer();
-        } catch (error) {
-          // The connection broke mid-body: the server did answer, so only a GET may be repeated.
-          if (idempotent && !call.aborted && (await backoff(attempt, undefined))) continue;
-          throw call.failure(error);
-        }
-        if (idempotent && RETRY_STATUSES.has(response.status)) {
-          if (await backoff(attempt, parseRetryAfter(response.headers.get('retry-after')))) continue;
-        }
-        if (scope) return buffered(response, body) as Response;
-        const empty = body.byteLength === 0 || response.status === 204 || response.status === 304;
-        return new Response(empty ? null : body, { status: response.status, statusText: response.statusText, headers: response.headers });
-      }
-    } finally {
-      if (!scope) call.end();
+async function readBody(response: Response, limit: number, info: OperationInfo): Promise<string> {
+  const declared = response.headers.get('content-length');
+  const plain = !response.headers.has('content-encoding');
+  if (limit <= 0 || (plain && declared !== null && Number(declared) <= limit)) return response.text();
+  if (plain && declared !== null) {
+    await response.body?.cancel().catch(() => undefined);
+    throw new ResponseTooLargeError(limit, response.status, info);
+  }
+  const reader = response.body?.getReader();
+  if (!reader) return '';
+  let text = '';
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw new ResponseTooLargeError(limit, response.status, info);
     }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
+}
+
+/**
+ * Where to go after a 3xx, or an error saying why not. Followed: the same host (an http -> https
+ * upgrade included), at most 5 times, never in a loop; a request with a body only on 307/308, which
+ * keep the method and body. Never followed: another host (the token would go with it), a downgrade
+ * to http, a 301/302/303 for a request with a body (it would silently become a GET).
+ */
+function nextLocation(response: Response, current: URL, request: OutgoingRequest, visited: string[]): URL | undefined {
+  const location = response.headers.get('location');
+  if (!location) return undefined;
+  const { info, method } = request;
+  const where = `${info.method} ${info.path}`;
+  const next = new URL(location, current);
+  if (visited.includes(next.href)) throw new RedirectError(`${where}: redirect loop (${[...visited, next.href].join(' -> ')})`, response.status, next.href, info);
+  if (visited.length > MAX_REDIRECTS) throw new RedirectError(`${where}: more than ${MAX_REDIRECTS} redirects (${visited.join(' -> ')} -> ...)`, response.status, next.href, info);
+  if (next.host !== current.host) {
+    throw new RedirectError(`${where}: the server redirected to another host (${next.origin}); not followed, so the token is not sent there. If that is your Permission Assist server, set baseUrl to it`, response.status, next.href, info);
+  }
+  if (current.protocol === 'https:' && next.protocol !== 'https:') throw new RedirectError(`${where}: the server redirected from https to ${next.protocol}; not followed`, response.status, next.href, info);
+  if (request.body !== undefined && response.status !== 307 && response.status !== 308) {
+    throw new RedirectError(`${where}: the server answered ${response.status} to a ${method}; not followed, since that would send a GET without the body. Check baseUrl`, response.status, next.href, info);
+  }
+  return next;
+}
+
+export function retryPolicy(config: ResolvedConfig, override: RetryOptions | false | undefined): Required<RetryOptions> {
+  if (override === undefined) return config.retry;
+  if (override === false) return { ...config.retry, maxRetries: 0 };
+  return { ...config.retry, ...override };
+}
+
+/** Sends a request and reads the answer; see the top of this file. */
+export async function send(config: ResolvedConfig, request: OutgoingRequest, scope: CallScope, retry: Required<RetryOptions>): Promise<ReceivedResponse> {
+  const idempotent = request.method === 'GET' || request.method === 'HEAD';
+  let waited = 0;
+
+  /** Waits before the next attempt, or returns false when the policy says stop. */
+  const backoff = async (attempt: number, retryAfterMs: number | undefined): Promise<boolean> => {
+    if (attempt >= retry.maxRetries) return false;
+    if (retryAfterMs !== undefined && retryAfterMs > retry.maxDelayMs) return false;
+    const delay = retryAfterMs ?? Math.random() * Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** attempt);
+    if (waited + delay > retry.maxTotalDelayMs) return false;
+    waited += delay;
+    await sleep(delay, scope.signal).catch((reason: unknown) => {
+      throw scope.failure(reason);
+    });
+    return true;
   };
+
+  // Only the keys that are set: undici does measurably more work for an explicit null or undefined.
+  const init: RequestInit = { method: request.method, headers: request.headers, redirect: 'manual' };
+  if (request.body !== undefined) init.body = request.body;
+  if (scope.signal) init.signal = scope.signal;
+
+  for (let attempt = 0; ; attempt += 1) {
+    // The URL is parsed only when a redirect has to be judged: most calls never need it.
+    let href = request.url;
+    let visited: string[] | undefined;
+    const started = config.onResponse ? performance.now() : 0;
+    let response: Response;
+    try {
+      for (;;) {
+        if (config.onRequest) notify(config.onRequest, { method: request.method, url: href, attempt: attempt + 1 });
+        response = await config.fetch(href, init);
+        if (response.status < 300 || response.status >= 400) break;
+        // A browser hides where a manual redirect goes.
+        if (response.type === 'opaqueredirect') {
+          throw new RedirectError(`${request.info.method} ${request.info.path}: the server redirected, and the browser does not say where to; set baseUrl to the server's final address`, 0, undefined, request.info);
+        }
+        visited ??= [href];
+        const next = REDIRECT_STATUSES.has(response.status) ? nextLocation(response, new URL(href), request, visited) : undefined;
+        if (!next) break;
+        await response.body?.cancel().catch(() => undefined);
+        href = next.href;
+        visited.push(href);
+      }
+    } catch (error) {
+      if (error instanceof RedirectError) throw error;
+      const retryable = !scope.aborted && (idempotent || NEVER_SENT_CODES.has(errorCode(error) ?? ''));
+      if (retryable && (await backoff(attempt, undefined))) continue;
+      throw scope.failure(error);
+    }
+    let body: string;
+    try {
+      body = await readBody(response, config.maxResponseBytes, request.info);
+    } catch (error) {
+      if (error instanceof ResponseTooLargeError) throw error;
+      // The connection broke mid-body: the server did answer, so only a GET may be repeated.
+      if (idempotent && !scope.aborted && (await backoff(attempt, undefined))) continue;
+      throw scope.failure(error);
+    }
+    if (config.onResponse) {
+      notify(config.onResponse, { method: request.method, url: href, attempt: attempt + 1, status: response.status, durationMs: performance.now() - started, requestId: requestIdOf(response.headers) });
+    }
+    if (idempotent && RETRY_STATUSES.has(response.status) && (await backoff(attempt, parseRetryAfter(response.headers.get('retry-after'))))) continue;
+    return { status: response.status, statusText: response.statusText, headers: response.headers, url: href, body };
+  }
+}
+
+/** Calls a logging hook; a hook that throws must not fail the call it is watching. */
+function notify<E>(hook: (event: E) => void, event: E): void {
+  try {
+    hook(event);
+  } catch {
+    // ignored on purpose
+  }
+}
+
+/** The request id a server or a proxy in front of it put on an answer, if any. */
+export function requestIdOf(headers: Headers): string | undefined {
+  return headers.get('x-request-id') ?? headers.get('x-correlation-id') ?? headers.get('request-id') ?? undefined;
 }

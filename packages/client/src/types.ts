@@ -1,4 +1,6 @@
-// Type helpers that turn the generated operation types into method signatures.
+// Type helpers that turn the generated operation types into method signatures, and the options and
+// results every method shares.
+import type { RetryOptions } from './config.js';
 import type { UploadInput } from './upload.js';
 
 export type { UploadInput };
@@ -27,12 +29,29 @@ export type FiltersOf<Op> = [keyof Omit<QueryOf<Op>, 'page'>] extends [never] ? 
 /** The item type of a paginated list body. */
 export type PageItem<Page> = Page extends { items: Array<infer Item> } ? Item : never;
 
+/** A result with the answer it came in. */
+export interface ApiResponse<T> {
+  data: T;
+  status: number;
+  headers: Headers;
+}
+
+/**
+ * What every method returns: a Promise of the data, which can also give the status and headers of
+ * the answer: `const { data, status, headers } = await pa.identities.get(id).withResponse()`.
+ */
+export type ApiPromise<T> = Promise<T> & {
+  withResponse(): Promise<ApiResponse<T>>;
+};
+
 /** Options every call accepts. */
 export interface RequestOptions {
-  /** Cancels the call. The call then rejects with an `AbortedError`. */
+  /** Cancels the call (then an AbortedError; a signal from AbortSignal.timeout() gives a TimeoutError). */
   signal?: AbortSignal;
   /** Overrides the client's `timeoutMs` for this call (covers every retry and the wait between them). */
   timeoutMs?: number;
+  /** Overrides the client's retry policy for this call; `false` for no retry. */
+  retry?: RetryOptions | false;
   /** Extra headers for this call. */
   headers?: Record<string, string>;
 }
@@ -44,4 +63,6 @@ export interface PaginationOptions extends RequestOptions {
    * yielded in order, and at most this many pages are held in memory.
    */
   concurrency?: number;
+  /** The page to start from (default 1), e.g. to resume a long walk. */
+  startPage?: number;
 }

@@ -1,6 +1,7 @@
 // Builds the multipart body of uploadApplicationImport: one file part per connector file group,
 // named by the file group's id. Checks what the server would reject before anything is sent.
-import { InvalidArgumentError, type FieldError, type OperationInfo } from './errors.js';
+import { InvalidArgumentError, type OperationInfo } from './errors.js';
+import type { FieldError } from './generated/models.js';
 
 /** File contents with an optional file name and media type. */
 export interface NamedFile {
@@ -25,6 +26,23 @@ export interface UploadInput {
 }
 
 export type PathResolver = (path: string) => Promise<Blob>;
+
+/** Media types of the files connectors read, by extension; anything else is application/octet-stream. */
+const MEDIA_TYPES: Record<string, string> = {
+  csv: 'text/csv',
+  tsv: 'text/tab-separated-values',
+  txt: 'text/plain',
+  json: 'application/json',
+  xml: 'application/xml',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  xls: 'application/vnd.ms-excel',
+};
+
+/** The media type of a file name (`employees.csv` -> `text/csv`). */
+export function mediaTypeOf(filename: string | undefined): string | undefined {
+  const extension = filename?.split('.').pop()?.toLowerCase();
+  return extension ? MEDIA_TYPES[extension] : undefined;
+}
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -62,7 +80,8 @@ export async function buildUploadForm(input: UploadInput, resolvePath: PathResol
         }
         blob = await resolvePath(file);
       } else if (isNamedFile(file)) {
-        blob = toBlob(file.data, file.contentType);
+        const given = file.data instanceof Blob ? file.data.type : '';
+        blob = toBlob(file.data, file.contentType ?? (given || mediaTypeOf(file.filename)));
         filename = file.filename;
       } else if (file instanceof Blob || file instanceof ArrayBuffer || ArrayBuffer.isView(file)) {
         blob = toBlob(file, undefined);
@@ -71,7 +90,7 @@ export async function buildUploadForm(input: UploadInput, resolvePath: PathResol
         continue;
       }
     } catch (error) {
-      problems.push({ field, message: `cannot read the file: ${(error as Error).message}` });
+      problems.push({ field, message: (error as Error).message });
       continue;
     }
     if (blob.size === 0) {

@@ -174,7 +174,7 @@ describe('timeouts and cancellation', () => {
     setTimeout(() => controller.abort(), 100);
     const error = await pa().identities.get(key, { signal: controller.signal }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AbortedError);
-    expect((error as Error).name).toBe('AbortError');
+    expect((error as Error).name).toBe('AbortedError');
   });
 
   it('an already aborted signal sends nothing', async () => {

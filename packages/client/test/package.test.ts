@@ -36,12 +36,13 @@ afterAll(async () => {
 });
 
 describe('the packed package', () => {
-  it('contains dist and README only (no sources, tests or maps of tests)', () => {
+  it('contains dist, README and LICENSE only (no sources, tests or maps of tests)', () => {
     const listing = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n').filter(Boolean);
     expect(listing).toContain('package/dist/index.js');
     expect(listing).toContain('package/dist/index.cjs');
     expect(listing).toContain('package/dist/node.d.ts');
     expect(listing).toContain('package/README.md');
+    expect(listing).toContain('package/LICENSE');
     expect(listing.filter((f) => /\/(src|test|scripts|bench)\//.test(f))).toEqual([]);
   });
 
@@ -76,6 +77,30 @@ createPermissionAssistClient({ baseUrl: process.env.PA_BASE_URL, token: 'pa_cons
     );
     const output = await run('node', [join(project, 'main.cjs')], { PA_BASE_URL: server.url });
     expect(output).toBe('Sarah');
+  });
+
+  it('every value the type declarations export exists at run time, in ESM and CommonJS', async () => {
+    const ts = (await import('typescript')).default;
+    const project = join(work, 'consumer');
+    for (const entry of ['@permission-assist/client', '@permission-assist/client/node']) {
+      const file = join(project, 'exports.ts');
+      writeFileSync(file, `export * from '${entry}';\n`);
+      const program = ts.createProgram([file], { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, strict: true, noEmit: true });
+      const checker = program.getTypeChecker();
+      const symbol = checker.getSymbolAtLocation(program.getSourceFile(file)!)!;
+      const values = checker
+        .getExportsOfModule(symbol)
+        .filter((s) => (checker.getAliasedSymbol(s).flags & ts.SymbolFlags.Value) !== 0)
+        .map((s) => s.name)
+        .sort();
+      expect(values).toContain('operationTable');
+      writeFileSync(join(project, 'keys.mjs'), `import * as m from '${entry}'; process.stdout.write(JSON.stringify(Object.keys(m)));`);
+      writeFileSync(join(project, 'keys.cjs'), `process.stdout.write(JSON.stringify(Object.keys(require('${entry}'))));`);
+      const esm = JSON.parse(await run('node', [join(project, 'keys.mjs')], {})) as string[];
+      const cjs = JSON.parse(await run('node', [join(project, 'keys.cjs')], {})) as string[];
+      expect(values.filter((name) => !esm.includes(name)), `${entry} (ESM)`).toEqual([]);
+      expect(values.filter((name) => !cjs.includes(name)), `${entry} (CJS)`).toEqual([]);
+    }
   });
 
   it('the main entry uses web-standard APIs only: it bundles for the browser with no node: import', async () => {

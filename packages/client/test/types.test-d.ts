@@ -1,7 +1,9 @@
 // Compile-time guarantees: wrong params, bodies and enum values do not compile; results are typed.
 import { assertType, describe, expectTypeOf, it } from 'vitest';
 import {
-  createPermissionAssistClient, type AccessRequest, type ApiError, type ApplicationImport, type Identity, type PersonnelEvent,
+  createPermissionAssistClient, operationTable, type AccessRequest, type ApiError, type ApplicationImport, type CreateLeaveOfAbsenceEventRequest,
+  type CreateOffboardEventRequest, type CreateOnboardEventRequest, type CreateRoleTransitionEventRequest, type ErrorBody, type Identity,
+  type PersonnelEvent, type StageImportRequest,
 } from '../src/index.js';
 
 const pa = createPermissionAssistClient({ baseUrl: 'https://pa.example.com', token: 'pa_x' });
@@ -95,6 +97,27 @@ describe('types', () => {
   it('group targets always carry their nomenclature', async () => {
     const request = await pa.accessRequests.get('id');
     if (request.target.type === 'Group') expectTypeOf(request.target.nomenclature).toEqualTypeOf<string>();
+  });
+
+  it('request bodies have names of their own', () => {
+    const hire: CreateOnboardEventRequest = { identity: { firstName: 'D', lastName: 'O' }, effectiveDate: '2026-03-15' };
+    assertType(pa.personnelEvents.createOnboard(hire));
+    expectTypeOf<Parameters<typeof pa.personnelEvents.createOffboard>[0]>().toEqualTypeOf<CreateOffboardEventRequest>();
+    expectTypeOf<Parameters<typeof pa.personnelEvents.createRoleTransition>[0]>().toEqualTypeOf<CreateRoleTransitionEventRequest>();
+    expectTypeOf<Parameters<typeof pa.personnelEvents.createLeaveOfAbsence>[0]>().toEqualTypeOf<CreateLeaveOfAbsenceEventRequest>();
+    expectTypeOf<Parameters<typeof pa.applicationImports.stage>[0]>().toEqualTypeOf<StageImportRequest>();
+    expectTypeOf<ErrorBody['error']>().toEqualTypeOf<ApiError['code'] & string>();
+  });
+
+  it('withResponse() gives the data with the status and headers', async () => {
+    const { data, status, headers } = await pa.identities.get('id').withResponse();
+    expectTypeOf(data).toEqualTypeOf<Identity>();
+    expectTypeOf(status).toEqualTypeOf<number>();
+    expectTypeOf(headers).toEqualTypeOf<Headers>();
+  });
+
+  it('the operation table is a value with every operation', () => {
+    expectTypeOf(operationTable.identities.get.path).toEqualTypeOf<'/api/identities/{id}'>();
   });
 
   it('errors expose the spec error codes', () => {

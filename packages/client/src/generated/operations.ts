@@ -1,7 +1,7 @@
 // generated — do not edit. Produced from spec/openapi.yaml by packages/client/scripts/generate.mjs.
 
 import type { operations } from './schema.js';
-import type { FiltersOf, JsonBody, PageItem, PaginationOptions, QueryOf, RequestOptions, SuccessBody, UploadInput } from '../types.js';
+import type { ApiPromise, FiltersOf, JsonBody, PageItem, PaginationOptions, QueryOf, RequestOptions, SuccessBody, UploadInput } from '../types.js';
 
 /** Every API operation, grouped by resource; the runtime builds the resource methods from this table. */
 export const operationTable = {
@@ -44,7 +44,7 @@ export interface PersonnelEventsResource {
    * say what an unknown filter value gets; this description answers it with `400`, as for any
    * other invalid parameter.
    */
-  list(query?: QueryOf<operations['listPersonnelEvents']>, options?: RequestOptions): Promise<SuccessBody<operations['listPersonnelEvents']>>;
+  list(query?: QueryOf<operations['listPersonnelEvents']>, options?: RequestOptions): ApiPromise<SuccessBody<operations['listPersonnelEvents']>>;
   /** Every item of `list` across all pages, in order (pages after the first are fetched concurrently). */
   listAll(query?: FiltersOf<operations['listPersonnelEvents']>, options?: PaginationOptions): AsyncIterableIterator<PageItem<SuccessBody<operations['listPersonnelEvents']>>>;
   /** Collects every item of `list` across all pages into one array. */
@@ -55,7 +55,7 @@ export interface PersonnelEventsResource {
    * Returns one personnel event with its workflow stages, activity log and comments. A malformed
    * id is answered with `400` (the vendor does not say whether 400 or 404).
    */
-  get(id: string, options?: RequestOptions): Promise<SuccessBody<operations['getPersonnelEvent']>>;
+  get(id: string, options?: RequestOptions): ApiPromise<SuccessBody<operations['getPersonnelEvent']>>;
   /**
    * Create an onboarding event
    *
@@ -69,7 +69,7 @@ export interface PersonnelEventsResource {
    * sending again, look for it in the comments of recent onboarding events
    * (`listPersonnelEvents` with `type=Onboard`).
    */
-  createOnboard(body: JsonBody<operations['createOnboardEvent']>, options?: RequestOptions): Promise<SuccessBody<operations['createOnboardEvent']>>;
+  createOnboard(body: JsonBody<operations['createOnboardEvent']>, options?: RequestOptions): ApiPromise<SuccessBody<operations['createOnboardEvent']>>;
   /**
    * Create an offboarding event
    *
@@ -79,7 +79,7 @@ export interface PersonnelEventsResource {
    * An `identityId` that matches no identity is refused; the vendor does not say whether with
    * `400` (a field error) or `404`, so both are described. Not idempotent: do not retry blindly.
    */
-  createOffboard(body: JsonBody<operations['createOffboardEvent']>, options?: RequestOptions): Promise<SuccessBody<operations['createOffboardEvent']>>;
+  createOffboard(body: JsonBody<operations['createOffboardEvent']>, options?: RequestOptions): ApiPromise<SuccessBody<operations['createOffboardEvent']>>;
   /**
    * Create a role transition event
    *
@@ -87,7 +87,7 @@ export interface PersonnelEventsResource {
    * `identity`; the others keep their values. `endDate` closes a temporary transition period.
    * Not idempotent: do not retry blindly.
    */
-  createRoleTransition(body: JsonBody<operations['createRoleTransitionEvent']>, options?: RequestOptions): Promise<SuccessBody<operations['createRoleTransitionEvent']>>;
+  createRoleTransition(body: JsonBody<operations['createRoleTransitionEvent']>, options?: RequestOptions): ApiPromise<SuccessBody<operations['createRoleTransitionEvent']>>;
   /**
    * Create a leave of absence event
    *
@@ -95,7 +95,7 @@ export interface PersonnelEventsResource {
    * return. Leave out `endDate` when the return date is unknown; the restore step then waits
    * (`Snoozed`) until someone sets it. Not idempotent: do not retry blindly.
    */
-  createLeaveOfAbsence(body: JsonBody<operations['createLeaveOfAbsenceEvent']>, options?: RequestOptions): Promise<SuccessBody<operations['createLeaveOfAbsenceEvent']>>;
+  createLeaveOfAbsence(body: JsonBody<operations['createLeaveOfAbsenceEvent']>, options?: RequestOptions): ApiPromise<SuccessBody<operations['createLeaveOfAbsenceEvent']>>;
 }
 
 /** Application Imports operations. */
@@ -107,7 +107,7 @@ export interface ApplicationImportsResource {
    * documents is `applicationId`. List items carry the application but not `createdBy`, `log`,
    * `files` or `metrics`; get the import for those.
    */
-  list(query?: QueryOf<operations['listApplicationImports']>, options?: RequestOptions): Promise<SuccessBody<operations['listApplicationImports']>>;
+  list(query?: QueryOf<operations['listApplicationImports']>, options?: RequestOptions): ApiPromise<SuccessBody<operations['listApplicationImports']>>;
   /** Every item of `list` across all pages, in order (pages after the first are fetched concurrently). */
   listAll(query?: FiltersOf<operations['listApplicationImports']>, options?: PaginationOptions): AsyncIterableIterator<PageItem<SuccessBody<operations['listApplicationImports']>>>;
   /** Collects every item of `list` across all pages into one array. */
@@ -119,7 +119,7 @@ export interface ApplicationImportsResource {
    * or uploaded. The vendor lists this operation but its page could not be found; the path
    * follows the API's pattern for every other single resource and the body is the full import.
    */
-  get(id: string, options?: RequestOptions): Promise<SuccessBody<operations['getApplicationImport']>>;
+  get(id: string, options?: RequestOptions): ApiPromise<SuccessBody<operations['getApplicationImport']>>;
   /**
    * Stage an application import
    *
@@ -133,7 +133,7 @@ export interface ApplicationImportsResource {
    * list is cut after 400: an unknown application is answered with `404` and an application
    * without an import schedule with `422` here, both unconfirmed.
    */
-  stage(body: JsonBody<operations['stageApplicationImport']>, options?: RequestOptions): Promise<SuccessBody<operations['stageApplicationImport']>>;
+  stage(body: JsonBody<operations['stageApplicationImport']>, options?: RequestOptions): ApiPromise<SuccessBody<operations['stageApplicationImport']>>;
   /**
    * Upload files for an application import
    *
@@ -146,7 +146,7 @@ export interface ApplicationImportsResource {
    * for staging, `404` for an unknown application and `422` for an application whose connector
    * is not file-based (both unconfirmed).
    */
-  upload(input: UploadInput, options?: RequestOptions): Promise<SuccessBody<operations['uploadApplicationImport']>>;
+  upload(input: UploadInput, options?: RequestOptions): ApiPromise<SuccessBody<operations['uploadApplicationImport']>>;
   /**
    * Cancel an application import
    *
@@ -156,7 +156,7 @@ export interface ApplicationImportsResource {
    * `Canceled` or `Canceling` gets `409 conflict` (the vendor's page is cut before its errors;
    * these follow its error table).
    */
-  cancel(body: JsonBody<operations['cancelApplicationImport']>, options?: RequestOptions): Promise<SuccessBody<operations['cancelApplicationImport']>>;
+  cancel(body: JsonBody<operations['cancelApplicationImport']>, options?: RequestOptions): ApiPromise<SuccessBody<operations['cancelApplicationImport']>>;
 }
 
 /** Applications operations. */
@@ -169,7 +169,7 @@ export interface ApplicationsResource {
    * API, no filters are defined, and the order is not documented. Whether archived applications
    * are included is not documented either.
    */
-  list(query?: QueryOf<operations['listApplications']>, options?: RequestOptions): Promise<SuccessBody<operations['listApplications']>>;
+  list(query?: QueryOf<operations['listApplications']>, options?: RequestOptions): ApiPromise<SuccessBody<operations['listApplications']>>;
   /** Every item of `list` across all pages, in order (pages after the first are fetched concurrently). */
   listAll(query?: FiltersOf<operations['listApplications']>, options?: PaginationOptions): AsyncIterableIterator<PageItem<SuccessBody<operations['listApplications']>>>;
   /** Collects every item of `list` across all pages into one array. */
@@ -181,7 +181,7 @@ export interface ApplicationsResource {
    * vendor lists this operation without publishing its page; the path and body follow the rest
    * of the API.
    */
-  get(id: string, options?: RequestOptions): Promise<SuccessBody<operations['getApplication']>>;
+  get(id: string, options?: RequestOptions): ApiPromise<SuccessBody<operations['getApplication']>>;
 }
 
 /** Identities operations. */
@@ -193,7 +193,7 @@ export interface IdentitiesResource {
    * then first name. There are no filters. One person may have several identities (for example
    * a standard and an administrator account).
    */
-  list(query?: QueryOf<operations['listIdentities']>, options?: RequestOptions): Promise<SuccessBody<operations['listIdentities']>>;
+  list(query?: QueryOf<operations['listIdentities']>, options?: RequestOptions): ApiPromise<SuccessBody<operations['listIdentities']>>;
   /** Every item of `list` across all pages, in order (pages after the first are fetched concurrently). */
   listAll(query?: FiltersOf<operations['listIdentities']>, options?: PaginationOptions): AsyncIterableIterator<PageItem<SuccessBody<operations['listIdentities']>>>;
   /** Collects every item of `list` across all pages into one array. */
@@ -203,7 +203,7 @@ export interface IdentitiesResource {
    *
    * Returns one identity. An unknown id gets `404 not_found`; a malformed one gets `400`.
    */
-  get(id: string, options?: RequestOptions): Promise<SuccessBody<operations['getIdentity']>>;
+  get(id: string, options?: RequestOptions): ApiPromise<SuccessBody<operations['getIdentity']>>;
 }
 
 /** Access Requests operations. */
@@ -216,7 +216,7 @@ export interface AccessRequestsResource {
    * `action`. `status` and `type` ignore case. An unknown filter value gets `400` (the vendor does
    * not say).
    */
-  list(query?: QueryOf<operations['listAccessRequests']>, options?: RequestOptions): Promise<SuccessBody<operations['listAccessRequests']>>;
+  list(query?: QueryOf<operations['listAccessRequests']>, options?: RequestOptions): ApiPromise<SuccessBody<operations['listAccessRequests']>>;
   /** Every item of `list` across all pages, in order (pages after the first are fetched concurrently). */
   listAll(query?: FiltersOf<operations['listAccessRequests']>, options?: PaginationOptions): AsyncIterableIterator<PageItem<SuccessBody<operations['listAccessRequests']>>>;
   /** Collects every item of `list` across all pages into one array. */
@@ -228,7 +228,7 @@ export interface AccessRequestsResource {
    * comments, approvals and related review items, but does not publish their fields; they are
    * not defined here and may appear as extra fields.
    */
-  get(id: string, options?: RequestOptions): Promise<SuccessBody<operations['getAccessRequest']>>;
+  get(id: string, options?: RequestOptions): ApiPromise<SuccessBody<operations['getAccessRequest']>>;
 }
 
 /** The resource-style methods of a Permission Assist client. */
