@@ -2,10 +2,9 @@
 // check a real server's traffic against the spec (proxy).
 import { parseArgs } from 'node:util';
 import type { RequestLog, RunningServer } from './http/server.js';
-import { startContractProxy, type ProxyReport } from './proxy/contract-proxy.js';
+import type { ProxyReport } from './proxy/contract-proxy.js';
 import { startSandbox } from './sandbox/server.js';
 import { SIZE_NAMES, type SandboxSize } from './sandbox/seed/sizes.js';
-import { startMockServer } from './static/static-server.js';
 
 const USAGE = `Usage:
   pa-mock [--port 4010] [--host 127.0.0.1] [--seed 1] [--size medium] [--state FILE]
@@ -82,9 +81,12 @@ async function main() {
   try {
     if (command === 'proxy') {
       if (!upstream) fail(`proxy needs the real server's URL\n${USAGE}`);
+      // Loaded only when asked for: Prism and the proxy's validator cost the sandbox start-up time and memory.
+      const { startContractProxy } = await import('./proxy/contract-proxy.js');
       server = await startContractProxy({ upstream, host: values.host, port, specPath: values.spec, onRequest, onReport: logReport });
       process.stdout.write(`pa-mock: checking traffic to ${upstream} against the spec at ${server.url}\n`);
     } else if (values.static) {
+      const { startMockServer } = await import('./static/static-server.js');
       server = await startMockServer({ host: values.host, port, onRequest });
       process.stdout.write(`pa-mock: Permission Assist static mock (the spec's examples) listening on ${server.url}\n`);
     } else {
