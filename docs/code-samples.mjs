@@ -22,21 +22,28 @@ function tsValue(value, indent = '') {
     .join(`\n${indent}`);
 }
 
-export function codeSamples(spec, { path, method, operation, parameters }) {
+/**
+ * `host` and `token` go into the samples; `client: false` leaves out the TypeScript sample (the
+ * sandbox's control plane has no client methods).
+ */
+export function codeSamples(spec, { path, method, operation, parameters }, { host = HOST, token = 'pa_...', client = true } = {}) {
   const pathParams = Object.fromEntries(parameters.filter((p) => p.in === 'path').map((p) => [p.name, p.example]));
   const query = Object.fromEntries(parameters.filter((p) => p.in === 'query' && p.name !== 'page' && p.example !== undefined).map((p) => [p.name, p.example]));
-  const url = `${HOST}${path.replace(/\{(\w+)\}/g, (_m, name) => pathParams[name])}`;
+  const url = `${host}${path.replace(/\{(\w+)\}/g, (_m, name) => pathParams[name])}`;
   const content = deref(spec, operation.requestBody)?.content ?? {};
   const json = firstExample(spec, content['application/json']);
   const multipart = firstExample(spec, content['multipart/form-data']);
 
-  const curl = [`curl -X ${method.toUpperCase()} ${shellQuote(`${url}${Object.keys(query).length ? `?${new URLSearchParams(query)}` : ''}`)}`, `  -H 'Authorization: Bearer pa_...'`];
+  const curl = [`curl -X ${method.toUpperCase()} ${shellQuote(`${url}${Object.keys(query).length ? `?${new URLSearchParams(query)}` : ''}`)}`, `  -H 'Authorization: Bearer ${token}'`];
   if (json !== undefined) curl.push(`  -H 'Content-Type: application/json'`, `  -d ${shellQuote(JSON.stringify(json))}`);
   if (multipart !== undefined) {
     for (const [name, value] of Object.entries(multipart)) {
       curl.push(name === 'applicationId' ? `  -F ${shellQuote(`applicationId=${value}`)}` : `  -F ${shellQuote(`${name}=@./${name}.csv`)}`);
     }
   }
+
+  const shell = { lang: 'Shell', label: 'curl', source: curl.join(' \\\n') };
+  if (!client) return [shell];
 
   const names = resourceNames(operation.tags[0]);
   const call = `pa.${names.property}.${methodName(operation.operationId, names)}`;
@@ -65,7 +72,7 @@ export function codeSamples(spec, { path, method, operation, parameters }) {
     ts.push(`const result = await ${call}(${tsValue(json)});`, 'console.log(result);');
   }
   return [
-    { lang: 'Shell', label: 'curl', source: curl.join(' \\\n') },
+    shell,
     { lang: 'TypeScript', label: 'TypeScript', source: `${ts.join('\n')}\n` },
   ];
 }

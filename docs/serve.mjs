@@ -37,8 +37,8 @@ const SAFE = {
   'cache-control': 'no-cache',
 };
 
-/** The size of the file a URL names inside `dir`, or undefined (sirv then answers 404). */
-function sizeOf(dir, pathname) {
+/** The file or folder a URL names inside `dir`, or undefined when it names nothing there. */
+function fileOf(dir, pathname) {
   let relative;
   try {
     relative = decodeURIComponent(pathname);
@@ -46,7 +46,23 @@ function sizeOf(dir, pathname) {
     return undefined;
   }
   const file = normalize(join(dir, relative.endsWith('/') ? `${relative}index.html` : relative));
-  if (!file.startsWith(dir.endsWith(sep) ? dir : `${dir}${sep}`)) return undefined;
+  return file.startsWith(dir.endsWith(sep) ? dir : `${dir}${sep}`) ? file : undefined;
+}
+
+/** A folder named without its trailing slash: its page's relative links would resolve one level up. */
+function isFolder(dir, pathname) {
+  const file = fileOf(dir, pathname);
+  try {
+    return file !== undefined && !pathname.endsWith('/') && statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The size of the file a URL names inside `dir`, or undefined (sirv then answers 404). */
+function sizeOf(dir, pathname) {
+  const file = fileOf(dir, pathname);
+  if (file === undefined) return undefined;
   try {
     const stat = statSync(file);
     return stat.isFile() ? stat.size : stat.isDirectory() ? statSync(join(file, 'index.html')).size : undefined;
@@ -85,8 +101,10 @@ export function serveDocs({ host = '127.0.0.1', port = 8080, dir = siteDir } = {
   const server = createServer((req, res) => {
     try {
       if (req.method !== 'GET' && req.method !== 'HEAD') return answer(res, 405, 'Only GET and HEAD are allowed here', { allow: 'GET, HEAD' });
+      const { pathname, search } = new URL(req.url ?? '/', 'http://docs');
+      // One leading slash only: `//sandbox/` would send the browser to a host called "sandbox".
+      if (isFolder(dir, pathname)) return answer(res, 301, 'Moved', { location: `/${pathname.replace(/^\/+/, '')}/${search}` });
       if (req.headers.range) {
-        const pathname = new URL(req.url ?? '/', 'http://docs').pathname;
         const size = sizeOf(dir, pathname);
         if (size !== undefined) {
           const range = checkRange(req.headers.range, size);

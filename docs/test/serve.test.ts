@@ -58,6 +58,23 @@ describe('docs server', () => {
     }
   });
 
+  it('sends a folder named without its slash to the slashed address, on this host only', async () => {
+    for (const [path, location] of [
+      ['/sandbox', '/sandbox/'],
+      ['/sandbox?from=readme', '/sandbox/?from=readme'],
+    ]) {
+      const res = await fetch(`${site.url}${path}`, { redirect: 'manual' });
+      expect(res.status, path).toBe(301);
+      expect(res.headers.get('location')).toBe(location);
+    }
+    // Never a protocol-relative Location, which would leave this host.
+    const doubled = await fetch(`${site.url}//sandbox`, { redirect: 'manual' });
+    expect(doubled.headers.get('location') ?? '').not.toMatch(/^\/\//);
+    const page = await get('/sandbox/');
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Permission Assist sandbox controls');
+  });
+
   it('keeps requests inside the site folder', async () => {
     expect((await get('/..%2F..%2Fpackage.json')).status).toBe(404);
     expect(checkRange('bytes=0-1', 10)).toEqual({ header: 'bytes=0-1' });

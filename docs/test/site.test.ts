@@ -1,11 +1,11 @@
 // The built site in a headless Chromium (see browser.ts for which one), served from 127.0.0.1:
-// every operation and the webhook in the navigation, search, dark mode from the system preference,
+// every operation and the webhook in the navigation, the sandbox controls page, search, dark mode from the system preference,
 // no console errors and no request leaving the machine. Saves screenshots to docs/screenshots/.
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listOperations, loadSpec } from '@permission-assist/spec/load';
+import { listOperations, loadSpec, sandboxSpecPath } from '@permission-assist/spec/load';
 // @ts-expect-error -- plain ESM module
 import { serveDocs } from '../serve.mjs';
 import { findChromium } from './browser.js';
@@ -17,7 +17,7 @@ let browser: Browser;
 const external: string[] = [];
 const consoleErrors: string[] = [];
 
-async function open(colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+async function open(colorScheme: 'light' | 'dark' = 'light', path = '/'): Promise<Page> {
   const page = await browser.newPage({ colorScheme, viewport: { width: 1280, height: 800 } });
   page.on('request', (request) => {
     if (!/^(http:\/\/127\.0\.0\.1[:/]|data:|blob:)/.test(request.url())) external.push(request.url());
@@ -26,9 +26,26 @@ async function open(colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
     if (message.type() === 'error') consoleErrors.push(message.text());
   });
   page.on('pageerror', (error) => consoleErrors.push(String(error)));
-  await page.goto(`${site.url}/`, { waitUntil: 'load' });
+  await page.goto(`${site.url}${path}`, { waitUntil: 'load' });
   await page.waitForSelector('[data-testid="menu-item-label"]');
   return page;
+}
+
+/**
+ * Opens each tag's group in the navigation and waits for every operation of that tag to show
+ * (opening a group closes the others, and the list renders after the click); returns the summaries.
+ */
+async function expectInNavigation(page: Page, document: ReturnType<typeof loadSpec>): Promise<string[]> {
+  const operations = listOperations(document);
+  for (const tag of document.tags as { name: string }[]) {
+    await page.locator('[data-testid="menu-item-label"]', { hasText: new RegExp(`^${tag.name}$`) }).first().click();
+    for (const { operation } of operations.filter((op) => op.operation.tags?.[0] === tag.name)) {
+      await expect
+        .poll(async () => (await page.locator('[data-testid="menu-item-label"]').allInnerTexts()).some((label) => label.startsWith(operation.summary)), { message: `${operation.summary} under ${tag.name}`, timeout: 5000 })
+        .toBe(true);
+    }
+  }
+  return operations.map((op) => op.operation.summary as string);
 }
 
 beforeAll(async () => {
@@ -47,15 +64,8 @@ afterAll(async () => {
 describe('documentation site', () => {
   it('lists all 17 operations and the webhook in the navigation', async () => {
     const page = await open();
-    // Opening a group closes the others, so collect each group's entries while it is open.
-    const labels: string[] = [];
-    for (const tag of spec.tags) {
-      await page.locator('[data-testid="menu-item-label"]', { hasText: new RegExp(`^${tag.name}$`) }).first().click();
-      labels.push(...(await page.locator('[data-testid="menu-item-label"]').allInnerTexts()));
-    }
-    const summaries = listOperations(spec).map((op) => op.operation.summary as string);
+    const summaries = await expectInNavigation(page, spec);
     expect(summaries).toHaveLength(18);
-    for (const summary of summaries) expect(labels.some((label) => label.startsWith(summary)), summary).toBe(true);
     await page.screenshot({ path: `${screenshots}navigation.png` });
     await page.close();
   });
@@ -100,6 +110,19 @@ describe('documentation site', () => {
     expect(await light.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(false);
     expect(await light.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--link-color-primary').trim())).toBe('#0f6b63');
     await light.close();
+  });
+
+  it('documents the sandbox controls on their own page, linked both ways', async () => {
+    const sandbox = loadSpec(sandboxSpecPath);
+    const page = await open('light', '/sandbox/');
+    expect((await expectInNavigation(page, sandbox)).length).toBeGreaterThan(10);
+    // Only curl samples (the client has no sandbox methods), aimed at the local sandbox.
+    expect(await page.content()).toContain('http://127.0.0.1:4010/sandbox/clock/advance');
+    await page.locator('a[href="../"]').first().click();
+    await page.waitForSelector('[data-testid="menu-item-label"]');
+    expect(new URL(page.url()).pathname).toBe('/');
+    expect(await page.locator('a[href="sandbox/"]').count()).toBeGreaterThan(0);
+    await page.close();
   });
 
   it('made no request outside 127.0.0.1 and logged no console error', () => {
