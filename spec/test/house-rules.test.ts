@@ -1,6 +1,8 @@
 // Each house rule in .spectral.yaml must fire on a small fixture that breaks it, at the right place.
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { spectral, type SpectralResult } from './run-tool.js';
+import { repoRoot, spectral, type SpectralResult } from './run-tool.js';
 
 const fixtures = 'spec/test/fixtures/house-rules';
 let results: SpectralResult[] = [];
@@ -71,5 +73,12 @@ describe('house rules', () => {
     expect(fired('error-response-not-shared.yaml', 'pa-error-schema')).toEqual([
       'components.responses.Gone.content.application/json.schema',
     ]);
+  });
+
+  it('every house rule is explained in the README table', () => {
+    const rules = Object.keys(parse(readFileSync(`${repoRoot}.spectral.yaml`, 'utf8')).rules).filter((name) => name.startsWith('pa-'));
+    const readme = readFileSync(`${repoRoot}README.md`, 'utf8');
+    expect(rules.length).toBeGreaterThan(5);
+    expect(rules.filter((rule) => !readme.includes(`\`${rule}\``))).toEqual([]);
   });
 });
