@@ -1,7 +1,7 @@
 // pa-mock --static (Prism's example mode) as integration developers use it: through the typed
 // client, with real HTTP on 127.0.0.1. Its front server shares the sandbox's routing, tokens, limits
 // and validation, so its errors read the same.
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPermissionAssistClient, NotFoundError, UnauthorizedError, ValidationError } from '@permission-assist/client';
 import { createContract } from '@permission-assist/spec/contract';
@@ -176,6 +176,21 @@ describe('--static: errors in the spec Error shape', () => {
       expect(res.headers.get('content-type') ?? '', path).not.toContain('problem');
       expect(text, path).not.toMatch(/127\.0\.0\.1:\d+/);
     }
+  });
+
+  it('an upload announced too large with Expect: 100-continue is refused before the client sends it', async () => {
+    const { port } = new URL(mock.url);
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1');
+      let received = '';
+      socket.on('data', (chunk) => (received += chunk.toString('latin1')));
+      socket.on('error', reject);
+      socket.on('close', () => resolve(received));
+      socket.write('POST /api/application-imports/upload HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer pa_mock\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: 104857600\r\nExpect: 100-continue\r\n\r\n');
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 413/);
+    expect(answer).not.toContain('100 Continue');
+    expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toMatchObject({ error: 'validation_error', message: 'The request body is larger than the 20 MB this server accepts' });
   });
 
   it('a taken port fails with a clear message', async () => {

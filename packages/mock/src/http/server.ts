@@ -1,7 +1,8 @@
 // What every server of this package does the same way: listen with a helpful error, answer JSON
 // with safe headers, read the request target (origin-form or absolute-form), answer CORS preflights,
 // and never let one request take the process down.
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { LIMITS, tooLarge } from './body.js';
 import { errorBody, HttpError, newCorrelationId } from './errors.js';
 
 export interface RequestLog {
@@ -128,4 +129,52 @@ export function guardClientErrors(server: Server): void {
     const body = JSON.stringify(errorBody(400, `Malformed HTTP request: ${error.message}`));
     socket.end(`HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
   });
+}
+
+/** Answers one request; resolves with the status sent. Throw an HttpError to answer with it. */
+export type RequestHandler = (req: IncomingMessage, res: ServerResponse, correlationId: string) => Promise<number>;
+
+export interface ApiServerOptions {
+  onRequest?: (log: RequestLog) => void;
+  /** The message of the 500 for an error that is not an HttpError (never a stack or an internal address). */
+  unexpected: (error: Error) => string;
+  onError?: (error: Error) => void;
+}
+
+/**
+ * The HTTP server of the sandbox and of --static around their handler: a correlation id per
+ * request, HttpErrors answered in the spec's Error shape and anything else as a 500, the rest of an
+ * unread body drained, one log line per request, malformed HTTP answered, and a too-large body
+ * announced with Expect: 100-continue refused before the client sends it.
+ */
+export function createApiServer(handle: RequestHandler, options: ApiServerOptions): Server {
+  const server = createServer((req, res) => {
+    const started = performance.now();
+    const correlationId = newCorrelationId();
+    handle(req, res, correlationId)
+      .catch((error: unknown) => {
+        if (error instanceof HttpError) return (sendError(res, error, correlationId, req.method === 'HEAD'), error.status);
+        options.onError?.(error as Error);
+        sendError(res, new HttpError(500, options.unexpected(error as Error)), correlationId);
+        return 500;
+      })
+      .then((status) => {
+        // An answer sent before the whole body arrived (401, 413...): stop reading it.
+        finishUnreadBody(req);
+        options.onRequest?.({ method: req.method ?? '', url: req.url ?? '', status, ms: performance.now() - started, violations: [] });
+      });
+  });
+  guardClientErrors(server);
+  server.on('checkContinue', (req, res) => {
+    const declared = Number(req.headers['content-length']);
+    const limit = /multipart/i.test(req.headers['content-type'] ?? '') ? LIMITS.uploadBytes : LIMITS.jsonBodyBytes;
+    if (Number.isFinite(declared) && declared > limit) {
+      const refused = tooLarge(limit);
+      sendError(res, new HttpError(refused.status, refused.message, [], { connection: 'close' }));
+      return;
+    }
+    res.writeContinue();
+    server.emit('request', req, res);
+  });
+  return server;
 }

@@ -2,13 +2,13 @@
 // spec (the API and the control plane), authenticated, read within limits, validated, and answered
 // from the sandbox after the workflow steps that fell due have run. A timer runs steps as they fall
 // due in real time too, so webhooks arrive without any request to trigger them.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { deref } from '@permission-assist/spec/load';
 import { discardBody, LIMITS, parseJson, readBody } from '../http/body.js';
-import { HttpError, newCorrelationId, validationError } from '../http/errors.js';
+import { HttpError, validationError } from '../http/errors.js';
 import { Gate, readMultipart, type UploadedForm } from '../http/multipart.js';
 import { createRouter } from '../http/router.js';
-import { answerPreflight, closeServer, finishUnreadBody, guardClientErrors, listen, requestTarget, send, sendError, serverUrl, type RequestLog } from '../http/server.js';
+import { answerPreflight, closeServer, createApiServer, listen, requestTarget, send, serverUrl, type RequestLog } from '../http/server.js';
 import { loadSpecs } from '../specs.js';
 import { createRequestValidator, type RequestValidator } from '../validation/request-validator.js';
 import { controlHandlers, type ControlContext } from './api/control.js';
@@ -163,34 +163,10 @@ export async function startSandbox(options: SandboxServerOptions = {}): Promise<
     return reply.status;
   }
 
-  const server: Server = createServer((req, res) => {
-    const started = performance.now();
-    const correlationId = newCorrelationId();
-    handle(req, res, correlationId)
-      .catch((error: unknown) => {
-        if (error instanceof HttpError) return (sendError(res, error, correlationId, req.method === 'HEAD'), error.status);
-        options.onError?.(error as Error);
-        sendError(res, new HttpError(500, `The sandbox failed unexpectedly: ${(error as Error).message}`), correlationId);
-        return 500;
-      })
-      .then((status) => {
-        // An answer sent before the whole body arrived (401, 413...): stop reading it.
-        finishUnreadBody(req);
-        options.onRequest?.({ method: req.method ?? '', url: req.url ?? '', status, ms: performance.now() - started, violations: [] });
-      });
-  });
-  guardClientErrors(server);
-  // A client that announces a too-large body with Expect: 100-continue is answered before it sends it.
-  server.on('checkContinue', (req, res) => {
-    const declared = Number(req.headers['content-length']);
-    const limit = /multipart/i.test(req.headers['content-type'] ?? '') ? LIMITS.uploadBytes : LIMITS.jsonBodyBytes;
-    if (Number.isFinite(declared) && declared > limit) {
-      const error = new HttpError(413, `The request body is larger than the ${limit / 1024 / 1024} MB this server accepts`, [], { connection: 'close' });
-      sendError(res, error);
-      return;
-    }
-    res.writeContinue();
-    server.emit('request', req, res);
+  const server = createApiServer(handle, {
+    onRequest: options.onRequest,
+    onError: options.onError,
+    unexpected: (error) => `The sandbox failed unexpectedly: ${error.message}`,
   });
 
   await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');

@@ -3,14 +3,14 @@
 // (401/403), read the body within limits (413), validate with the same validator as the sandbox
 // (400 naming each field), and turn Prism's own error answers into the spec's Error body. Nothing
 // about Prism (its port, its problem+json) reaches the client.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { LIMITS, parseJson, readBody } from '../http/body.js';
-import { errorBody, HttpError, newCorrelationId, validationError } from '../http/errors.js';
+import { errorBody, HttpError, validationError } from '../http/errors.js';
 import { Gate } from '../http/multipart.js';
 import { forwardedRequestHeaders, forwardedResponseHeaders } from '../http/proxy-headers.js';
 import { createRouter } from '../http/router.js';
-import { answerPreflight, closeServer, finishUnreadBody, guardClientErrors, listen, requestTarget, send, sendError, serverUrl, type RequestLog, type RunningServer } from '../http/server.js';
+import { answerPreflight, closeServer, createApiServer, listen, requestTarget, send, serverUrl, type RequestLog, type RunningServer } from '../http/server.js';
 import { authenticate } from '../sandbox/auth.js';
 import { specPath } from '@permission-assist/spec/load';
 import { loadSpecs } from '../specs.js';
@@ -126,22 +126,8 @@ export async function startMockServer(options: MockOptions = {}): Promise<Runnin
     return upstream.status;
   }
 
-  const front: Server = createServer((req, res) => {
-    const started = performance.now();
-    const correlationId = newCorrelationId();
-    handle(req, res, correlationId)
-      .catch((error: unknown) => {
-        if (error instanceof HttpError) return (sendError(res, error, correlationId, req.method === 'HEAD'), error.status);
-        // Never leak the internal Prism address or a stack trace: a generic 500 in the spec's shape.
-        sendError(res, new HttpError(500, 'The mock failed unexpectedly'), correlationId);
-        return 500;
-      })
-      .then((status) => {
-        finishUnreadBody(req);
-        options.onRequest?.({ method: req.method ?? '', url: req.url ?? '', status, ms: performance.now() - started, violations: [] });
-      });
-  });
-  guardClientErrors(front);
+  // Never leak the internal Prism address or a stack trace: a generic 500 in the spec's shape.
+  const front = createApiServer(handle, { onRequest: options.onRequest, unexpected: () => 'The mock failed unexpectedly' });
 
   try {
     await listen(front, options.port ?? 4010, options.host ?? '127.0.0.1');
