@@ -7,6 +7,12 @@ import { future, SkipCase, UNKNOWN_ID, type CaseContext, type ContractCase } fro
 
 const COMMENT = 'Created by the Permission Assist contract tests.';
 
+/** The application and file groups to upload to, or a skip saying how to name them. */
+function uploadTarget(ctx: CaseContext): NonNullable<CaseContext['hints']['upload']> {
+  if (!ctx.hints.upload) throw new SkipCase('no application to upload to (set PA_CONTRACT_UPLOAD_APPLICATION and PA_CONTRACT_FILE_GROUPS)');
+  return ctx.hints.upload;
+}
+
 /** An active identity the target holds (the events are about it). */
 function subject(ctx: CaseContext): string {
   const listed = ctx.found.pages?.identity?.items ?? [];
@@ -142,8 +148,7 @@ export const writeCases: ContractCase[] = [
     expectStatus: 201,
     assumption: 'created-status',
     async run(ctx) {
-      const upload = ctx.hints.upload;
-      if (!upload) throw new SkipCase('no application to upload to (set PA_CONTRACT_UPLOAD_APPLICATION and PA_CONTRACT_FILE_GROUPS)');
+      const upload = uploadTarget(ctx);
       const files = Object.fromEntries(upload.fileGroupIds.map((id) => [id, { data: new Blob(['employee_id,name\n1,Contract Test\n']), filename: `${id.slice(0, 8)}.csv` }]));
       const uploaded = await ctx.pa.applicationImports.upload({ applicationId: upload.applicationId, files });
       const groups = (uploaded.files ?? []).map((f) => f.fileGroupId).sort();
@@ -183,8 +188,7 @@ export const writeCases: ContractCase[] = [
     expectFields: [UNKNOWN_ID],
     assumption: 'unknown-file-group',
     async run(ctx) {
-      const upload = ctx.hints.upload;
-      if (!upload) throw new SkipCase('no application to upload to (set PA_CONTRACT_UPLOAD_APPLICATION and PA_CONTRACT_FILE_GROUPS)');
+      const upload = uploadTarget(ctx);
       const files = Object.fromEntries([...upload.fileGroupIds, UNKNOWN_ID].map((id) => [id, new Blob(['employee_id\n1\n'])]));
       return ctx.pa.applicationImports.upload({ applicationId: upload.applicationId, files });
     },
@@ -211,8 +215,7 @@ export const writeCases: ContractCase[] = [
     expectStatus: 400,
     assumption: 'empty-file',
     async run(ctx) {
-      const upload = ctx.hints.upload;
-      if (!upload) throw new SkipCase('no application to upload to (set PA_CONTRACT_UPLOAD_APPLICATION and PA_CONTRACT_FILE_GROUPS)');
+      const upload = uploadTarget(ctx);
       // The client refuses empty files before sending, so the bytes go out directly.
       const form = new FormData();
       form.append('applicationId', upload.applicationId);
