@@ -82,23 +82,26 @@ async function throughput(base, makeRequest, expected) {
 
 const inDays = (days) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 let hire = 0;
+/** Each scenario: a new request each time, and the status every answer must have. */
 const scenarios = {
-  'GET /api/identities?page=2': () => ({ method: 'GET', path: '/api/identities?page=2' }),
-  'POST /api/personnel-events/onboard': () => ({
-    method: 'POST',
-    path: '/api/personnel-events/onboard',
-    body: JSON.stringify({ identity: { firstName: 'Bench', lastName: `Hire ${(hire += 1)}`, department: 'Operations' }, effectiveDate: inDays(30) }),
-  }),
+  'GET /api/identities?page=2': { expected: 200, make: () => ({ method: 'GET', path: '/api/identities?page=2' }) },
+  'POST /api/personnel-events/onboard': {
+    expected: 201,
+    make: () => ({
+      method: 'POST',
+      path: '/api/personnel-events/onboard',
+      body: JSON.stringify({ identity: { firstName: 'Bench', lastName: `Hire ${(hire += 1)}`, department: 'Operations' }, effectiveDate: inDays(30) }),
+    }),
+  },
 };
-const EXPECTED = { 'GET /api/identities?page=2': 200, 'POST /api/personnel-events/onboard': 201 };
 
 const sandbox = await startMock(['--size', 'medium']);
 const staticMock = await startMock(['--static']);
 const results = {};
 const rss = {};
 try {
-  for (const [name, make] of Object.entries(scenarios)) {
-    results[name] = { sandbox: await throughput(sandbox.url, make, EXPECTED[name]), static: await throughput(staticMock.url, make, EXPECTED[name]) };
+  for (const [name, { make, expected }] of Object.entries(scenarios)) {
+    results[name] = { sandbox: await throughput(sandbox.url, make, expected), static: await throughput(staticMock.url, make, expected) };
     rss[name] = rssMb(sandbox.child.pid);
   }
 } finally {
