@@ -1,5 +1,6 @@
 // Routes requests to the operations of one or more OpenAPI documents: no path is listed by hand.
 import { listOperations } from '@permission-assist/spec/load';
+import { HttpError } from './errors.js';
 import { decodeSegment } from './server.js';
 
 export interface Route {
@@ -59,6 +60,14 @@ export function createRouter(specs: any[]) {
       }
       if (allow.has('GET')) allow.add('HEAD');
       return { found: false, allow: [...allow] };
+    },
+
+    /** The operation a request is for, or the 405 (with Allow) or 404 saying why there is none; `served` names what this server serves. */
+    resolve(method: string, pathname: string, served: string): { route: Route; pathParams: Record<string, string> } {
+      const match = this.match(method, pathname);
+      if (match.found) return match;
+      if (match.allow.length) throw new HttpError(405, `${method} is not allowed on ${pathname}; use ${match.allow.join(' or ')}`, [], { allow: match.allow.join(', ') });
+      throw new HttpError(404, `No operation of ${served} is at ${pathname}`);
     },
   };
 }

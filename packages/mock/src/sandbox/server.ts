@@ -145,12 +145,7 @@ export async function startSandbox(options: SandboxServerOptions = {}): Promise<
     if (answerPreflight(req, res)) return 204;
     const head = req.method === 'HEAD';
     const url = requestTarget(req);
-    const match = router.match(req.method ?? 'GET', url.pathname);
-    if (!match.found) {
-      if (match.allow.length) throw new HttpError(405, `${req.method} is not allowed on ${url.pathname}; use ${match.allow.join(' or ')}`, [], { allow: match.allow.join(', ') });
-      throw new HttpError(404, `No operation of the Permission Assist API or the sandbox is at ${url.pathname}`);
-    }
-    const { route, pathParams } = match;
+    const { route, pathParams } = router.resolve(req.method ?? 'GET', url.pathname, 'the Permission Assist API or the sandbox');
     if (route.secured) authenticate(req.headers.authorization);
     const { body, hasBody, form } = await readRequestBody(req, route.operation, route.spec);
     const problems = validators.get(route.spec)!.check(route, { pathParams, query: url.searchParams, body, hasBody: hasBody && !form });

@@ -65,12 +65,7 @@ export async function startMockServer(options: MockOptions = {}): Promise<Runnin
     if (answerPreflight(req, res)) return 204;
     const head = req.method === 'HEAD';
     const url = requestTarget(req);
-    const match = router.match(req.method ?? 'GET', url.pathname);
-    if (!match.found) {
-      if (match.allow.length) throw new HttpError(405, `${req.method} is not allowed on ${url.pathname}; use ${match.allow.join(' or ')}`, [], { allow: match.allow.join(', ') });
-      throw new HttpError(404, `No operation of the Permission Assist API is at ${url.pathname}`);
-    }
-    const { route, pathParams } = match;
+    const { route, pathParams } = router.resolve(req.method ?? 'GET', url.pathname, 'the Permission Assist API');
     authenticate(req.headers.authorization);
     const multipart = /multipart\/form-data/i.test(req.headers['content-type'] ?? '');
     const raw = multipart ? await uploads.run(() => readBody(req, LIMITS.uploadBytes)) : await readBody(req, LIMITS.jsonBodyBytes);
