@@ -55,6 +55,23 @@ export class Sandbox {
     this.regenerate();
   }
 
+  /** Moves the clock to `time`, running every step that falls due on the way; returns how many ran. */
+  advanceTo(time: number): number {
+    const steps = this.engine.advanceTo(time);
+    this.changed();
+    return steps;
+  }
+
+  freezeClock(): void {
+    this.clock.freeze();
+    this.changed();
+  }
+
+  resumeClock(): void {
+    this.clock.resume();
+    this.changed();
+  }
+
   onRequestEvent(listener: (event: RequestEvent) => void): () => void {
     this.requestListeners.add(listener);
     return () => this.requestListeners.delete(listener);

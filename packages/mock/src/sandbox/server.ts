@@ -174,24 +174,10 @@ export async function startSandbox(options: SandboxServerOptions = {}): Promise<
     token: TOKEN,
     clock: {
       now: () => new Date(sandbox.clock.now()),
-      advance: (by) => {
-        const steps = sandbox.engine.advanceTo(sandbox.clock.now() + durationMs(by));
-        sandbox.changed();
-        return steps;
-      },
-      advanceTo: (time) => {
-        const steps = sandbox.engine.advanceTo(new Date(time).getTime());
-        sandbox.changed();
-        return steps;
-      },
-      freeze: () => {
-        sandbox.clock.freeze();
-        sandbox.changed();
-      },
-      resume: () => {
-        sandbox.clock.resume();
-        sandbox.changed();
-      },
+      advance: (by) => sandbox.advanceTo(sandbox.clock.now() + durationMs(by)),
+      advanceTo: (time) => sandbox.advanceTo(new Date(time).getTime()),
+      freeze: () => sandbox.freezeClock(),
+      resume: () => sandbox.resumeClock(),
     },
     reset: (resetOptions) => {
       sandbox.reset(resetOptions);

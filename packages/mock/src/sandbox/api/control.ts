@@ -59,20 +59,17 @@ export function controlHandlers(context: ControlContext): Handlers {
       if ((seconds === undefined) === (until === undefined)) throw validationError([{ field: 'seconds', message: 'Give exactly one of seconds and until' }]);
       const target = seconds !== undefined ? now + seconds * 1000 : Date.parse(until!);
       if (target <= now) throw validationError([{ field: 'until', message: `Until must be later than the sandbox's now (${sandbox.clock.snapshot().now})` }]);
-      const steps = sandbox.engine.advanceTo(target);
-      sandbox.changed();
+      const steps = sandbox.advanceTo(target);
       return { status: 200, body: { clock: sandbox.clock.snapshot(), steps } };
     },
 
     freezeClock: () => {
-      sandbox.clock.freeze();
-      sandbox.changed();
+      sandbox.freezeClock();
       return { status: 200, body: sandbox.clock.snapshot() };
     },
 
     resumeClock: () => {
-      sandbox.clock.resume();
-      sandbox.changed();
+      sandbox.resumeClock();
       return { status: 200, body: sandbox.clock.snapshot() };
     },
 
