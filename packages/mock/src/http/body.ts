@@ -14,7 +14,8 @@ export const LIMITS = {
   queuedUploads: 8,
 };
 
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes % (1024 * 1024) ? 1 : 0)} MB`;
+/** A byte count as people read a limit: `1 MB`, `20 MB`, `1.5 MB`. */
+export const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes % (1024 * 1024) ? 1 : 0)} MB`;
 
 /** A client that went away (perhaps while its request waited for an upload slot). */
 export function aborted(): HttpError {

@@ -4,7 +4,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createContract, JSON_TYPE, type Violation } from '@permission-assist/spec/contract';
 import { loadSpec } from '@permission-assist/spec/load';
-import { LIMITS, readBody } from '../http/body.js';
+import { LIMITS, megabytes, readBody } from '../http/body.js';
 import { errorBody, HttpError } from '../http/errors.js';
 import { forwardedRequestHeaders, forwardedResponseHeaders } from '../http/proxy-headers.js';
 import { closeServer, finishUnreadBody, guardClientErrors, listen, requestTarget, send, sendError, serverUrl, type RequestLog, type RunningServer } from '../http/server.js';
@@ -114,10 +114,11 @@ export async function startContractProxy(options: ProxyOptions): Promise<Running
 
 /** The body of an upstream answer, refusing to hold more than `limit` bytes (decompressed). */
 async function readCapped(response: Response, limit: number): Promise<string> {
+  const tooLarge = () => new HttpError(502, `the server's answer is larger than ${megabytes(limit)}`);
   const declared = Number(response.headers.get('content-length'));
   if (!response.headers.get('content-encoding') && Number.isFinite(declared) && declared > limit) {
     await response.body?.cancel();
-    throw new HttpError(502, `the server's answer is larger than ${limit / 1024 / 1024} MB`);
+    throw tooLarge();
   }
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -126,7 +127,7 @@ async function readCapped(response: Response, limit: number): Promise<string> {
     size += next.value.length;
     if (size > limit) {
       await reader.cancel();
-      throw new HttpError(502, `the server's answer is larger than ${limit / 1024 / 1024} MB`);
+      throw tooLarge();
     }
     chunks.push(next.value);
   }
