@@ -7,6 +7,7 @@ import { createContract, type Contract } from '@permission-assist/spec/contract'
 import { cases as allCases, SkipCase, type CaseContext, type ContractCase, type TargetHints } from './cases/index.js';
 import { assumptionText, fromViolation, type Finding } from './findings.js';
 import { createRecorder, type Exchange } from './recorder.js';
+import { serverRoot } from './server-root.js';
 
 export interface RunOptions {
   baseUrl: string;
@@ -77,7 +78,7 @@ function parseBody(exchange: Exchange): unknown {
 
 /** A one-request check that the target answers at all, before anything is judged. */
 export async function probe(baseUrl: string, token: string, timeoutMs: number, fetchImpl: typeof fetch = fetch): Promise<string | undefined> {
-  const url = `${baseUrl.replace(/\/+$/, '').replace(/\/api$/, '')}/api/identities?page=1`;
+  const url = `${serverRoot(baseUrl)}/api/identities?page=1`;
   try {
     const response = await fetchImpl(url, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(timeoutMs) });
     await response.arrayBuffer().catch(() => undefined);
@@ -136,7 +137,7 @@ export async function runContract(options: RunOptions): Promise<RunResult> {
       pa: client(options.token, recorder),
       withToken: (token) => client(token, recorder),
       fetch: (path, init = {}) =>
-        recorder.fetch(`${options.baseUrl.replace(/\/+$/, '').replace(/\/api$/, '')}${path}`, {
+        recorder.fetch(`${serverRoot(options.baseUrl)}${path}`, {
           ...init,
           headers: { authorization: `Bearer ${options.token}`, ...(init.headers as Record<string, string>) },
           signal: AbortSignal.timeout(requestTimeoutMs),

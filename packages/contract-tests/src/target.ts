@@ -5,6 +5,7 @@
 // or, when the target is a sandbox, from its connector list.
 import { startSandbox } from '@permission-assist/mock';
 import type { TargetHints } from './cases/index.js';
+import { serverRoot } from './server-root.js';
 
 export interface Target {
   baseUrl: string;
@@ -26,7 +27,7 @@ interface Connector {
 /** Hints from a sandbox's control plane; undefined when the target is not a sandbox. */
 async function sandboxHints(baseUrl: string, token: string, timeoutMs: number): Promise<TargetHints | undefined> {
   try {
-    const response = await fetch(`${baseUrl.replace(/\/+$/, '').replace(/\/api$/, '')}/sandbox/connectors`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(timeoutMs) });
+    const response = await fetch(`${serverRoot(baseUrl)}/sandbox/connectors`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(timeoutMs) });
     if (!response.ok) return undefined;
     const { items } = (await response.json()) as { items?: Connector[] };
     if (!Array.isArray(items)) return undefined;
