@@ -5,12 +5,12 @@
 // openapi-fetch, whose per-request work alone costs more than the client's whole budget over a raw
 // fetch (see the README's performance table).
 import createClient, { type Client } from 'openapi-fetch';
-import { resolveConfig, type ClientOptions, type ResolvedConfig } from './config.js';
+import { mergeRetry, resolveConfig, type ClientOptions, type ResolvedConfig } from './config.js';
 import { errorFromResponse, InvalidArgumentError, UnexpectedResponseError, type OperationInfo } from './errors.js';
 import { operationTable, type PermissionAssistResources } from './generated/operations.js';
 import type { paths } from './generated/schema.js';
 import { paginate, type Page } from './pagination.js';
-import { CallScope, parseRetryAfter, requestIdOf, retryPolicy, send, type ReceivedResponse } from './transport.js';
+import { CallScope, parseRetryAfter, requestIdOf, send, type ReceivedResponse } from './transport.js';
 import type { ApiPromise, ApiResponse, PaginationOptions, RequestOptions } from './types.js';
 import { buildUploadForm, type PathResolver, type UploadInput } from './upload.js';
 
@@ -37,6 +37,11 @@ interface CallArgs {
   query?: object;
   body?: unknown;
   form?: FormData;
+}
+
+/** Where a call goes, for its errors: the path called (`path`, ids filled in) and the operation's template. */
+function operationInfo(entry: TableEntry, path = entry.path): OperationInfo {
+  return { method: entry.method, path, pathTemplate: entry.path, operationId: entry.operationId };
 }
 
 const JSON_TYPE = /^application\/([\w.+-]+\+)?json\b/i;
@@ -114,7 +119,7 @@ export function buildClient(options: ClientOptions, resolvePath?: PathResolver):
 
   async function call(entry: TableEntry, args: CallArgs, options: RequestOptions = {}): Promise<ApiResponse<unknown>> {
     const path = entry.pathParam ? entry.path.replace(`{${entry.pathParam}}`, encodeURIComponent(args.id!)) : entry.path;
-    const info: OperationInfo = { method: entry.method, path, pathTemplate: entry.path, operationId: entry.operationId };
+    const info = operationInfo(entry, path);
     let url = config.origin + path;
     if (args.query) {
       const query = queryString(args.query, info);
@@ -131,7 +136,7 @@ export function buildClient(options: ClientOptions, resolvePath?: PathResolver):
     const scope = new CallScope(options.timeoutMs ?? config.timeoutMs, options.signal, info);
     let response: ReceivedResponse;
     try {
-      response = await send(config, { method: entry.method, url, headers, body, info }, scope, retryPolicy(config, options.retry));
+      response = await send(config, { method: entry.method, url, headers, body, info }, scope, mergeRetry(config.retry, options.retry));
     } finally {
       scope.end();
     }
@@ -144,7 +149,7 @@ export function buildClient(options: ClientOptions, resolvePath?: PathResolver):
   /** The error for an id that cannot be sent, or undefined. */
   function checkId(entry: TableEntry, id: unknown): InvalidArgumentError | undefined {
     if (typeof id === 'string' && id.trim() !== '') return undefined;
-    return new InvalidArgumentError([{ field: entry.pathParam!, message: `must be a non-empty string, got ${JSON.stringify(id)}` }], { method: entry.method, path: entry.path });
+    return new InvalidArgumentError([{ field: entry.pathParam!, message: `must be a non-empty string, got ${JSON.stringify(id)}` }], operationInfo(entry));
   }
 
   function resourceMethods(table: Record<string, TableEntry>) {
@@ -167,7 +172,7 @@ export function buildClient(options: ClientOptions, resolvePath?: PathResolver):
           paginate(
             async (page, signal) => (await call(entry, { query: { ...query, page } }, { ...options, signal })).data as Page<unknown>,
             options,
-            { method: entry.method, path: entry.path, pathTemplate: entry.path, operationId: entry.operationId },
+            operationInfo(entry),
           );
         methods[`${name}All`] = all;
         methods[`${name}Collect`] = async (query?: object, options?: PaginationOptions) => {

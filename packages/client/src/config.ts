@@ -70,6 +70,13 @@ export interface ResolvedConfig {
 export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
 export const DEFAULT_RETRY: Required<RetryOptions> = { maxRetries: 2, baseDelayMs: 300, maxDelayMs: 10_000, maxTotalDelayMs: 30_000 };
+
+/** A retry policy with `override` applied: unchanged when undefined, no retries when false. */
+export function mergeRetry(base: Required<RetryOptions>, override: RetryOptions | false | undefined): Required<RetryOptions> {
+  if (override === undefined) return base;
+  if (override === false) return { ...base, maxRetries: 0 };
+  return { ...base, ...override };
+}
 /** Sent in the User-Agent; test/package.test.ts keeps it equal to package.json's version. */
 export const CLIENT_VERSION = '0.1.0';
 
@@ -128,7 +135,7 @@ export function resolveConfig(options: ClientOptions): ResolvedConfig {
     token,
     fetch: fetchImpl,
     timeoutMs: options.timeoutMs ?? 30_000,
-    retry: options.retry === false ? { ...DEFAULT_RETRY, maxRetries: 0 } : { ...DEFAULT_RETRY, ...options.retry },
+    retry: mergeRetry(DEFAULT_RETRY, options.retry),
     headers,
     maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     onRequest: options.onRequest,

@@ -175,12 +175,6 @@ function nextLocation(response: Response, current: URL, request: OutgoingRequest
   return next;
 }
 
-export function retryPolicy(config: ResolvedConfig, override: RetryOptions | false | undefined): Required<RetryOptions> {
-  if (override === undefined) return config.retry;
-  if (override === false) return { ...config.retry, maxRetries: 0 };
-  return { ...config.retry, ...override };
-}
-
 /** Sends a request and reads the answer; see the top of this file. */
 export async function send(config: ResolvedConfig, request: OutgoingRequest, scope: CallScope, retry: Required<RetryOptions>): Promise<ReceivedResponse> {
   const idempotent = request.method === 'GET' || request.method === 'HEAD';
