@@ -96,7 +96,11 @@ export async function startSandbox(options: SandboxServerOptions = {}): Promise<
   }
   const writer = options.stateFile ? new StateWriter(options.stateFile, () => toState(sandbox, webhooks), 250, options.onError) : undefined;
 
-  const control: ControlContext = { sandbox, webhooks, stateFile: options.stateFile ?? null, state: () => toState(sandbox, webhooks) };
+  const reset = (resetOptions: { seed?: number; size?: SandboxSize } = {}) => {
+    sandbox.reset(resetOptions);
+    webhooks.clearLog();
+  };
+  const control: ControlContext = { sandbox, webhooks, stateFile: options.stateFile ?? null, state: () => toState(sandbox, webhooks), reset };
   const handlers: Handlers = { ...readHandlers(sandbox), ...eventHandlers(sandbox), ...importHandlers(sandbox), ...controlHandlers(control) };
   const router = createRouter([api, sandboxSpec]);
   const validators = new Map<any, RequestValidator>([
@@ -179,10 +183,7 @@ export async function startSandbox(options: SandboxServerOptions = {}): Promise<
       freeze: () => sandbox.freezeClock(),
       resume: () => sandbox.resumeClock(),
     },
-    reset: (resetOptions) => {
-      sandbox.reset(resetOptions);
-      webhooks.clearLog();
-    },
+    reset,
     webhooksIdle: () => webhooks.idle(),
     async close() {
       if (timer) clearTimeout(timer);

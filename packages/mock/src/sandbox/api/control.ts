@@ -5,6 +5,7 @@ import { LIMITS } from '../../http/body.js';
 import { approveEvent } from '../lifecycle/events.js';
 import { renderEvent } from '../render.js';
 import type { Sandbox } from '../sandbox.js';
+import type { SandboxSize } from '../seed/sizes.js';
 import type { Webhooks } from '../webhooks.js';
 import type { Handlers } from './types.js';
 
@@ -14,6 +15,8 @@ export interface ControlContext {
   stateFile: string | null;
   /** The whole state, as --state writes it. */
   state(): unknown;
+  /** A fresh data set; receivers stay registered, their delivery log starts over. */
+  reset(options: { seed?: number; size?: SandboxSize }): void;
 }
 
 export function info({ sandbox, stateFile }: ControlContext) {
@@ -33,8 +36,7 @@ export function controlHandlers(context: ControlContext): Handlers {
     getSandbox: () => ({ status: 200, body: info(context) }),
 
     resetSandbox: ({ body }) => {
-      sandbox.reset(body ?? {});
-      webhooks.clearLog();
+      context.reset(body ?? {});
       return { status: 200, body: info(context) };
     },
 
