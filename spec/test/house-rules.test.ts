@@ -75,6 +75,20 @@ describe('house rules', () => {
     ]);
   });
 
+  it('pa-waiters-shape: a waiter declaration with a key it does not define', () => {
+    expect(fired('waiters-malformed.yaml', 'pa-waiters-shape')).toEqual(['paths./api/widgets/{id}.get.x-pa-waiters']);
+  });
+
+  it('pa-waiters: states that are not values of the field, and values left unclassified', () => {
+    const messages = (path: string) => results.filter((r) => r.source.endsWith('/waiters-malformed.yaml') && r.code === 'pa-waiters' && r.path.join('.').startsWith(path)).map((r) => r.message);
+    expect(messages('paths./api/widgets/{id}').sort()).toEqual([
+      '"Broken" is not a value of status (Pending, Running, Done, Failed).',
+      '"Pending" is listed twice in retry.',
+      'Every status value must be in success, failure or retry; missing: Running, Failed.',
+    ]);
+    expect(messages('paths./api/gadgets/{id}')).toEqual(['Every status value must be in success, failure or retry; missing: Running.']);
+  });
+
   it('every house rule is explained in the README table', () => {
     const rules = Object.keys(parse(readFileSync(`${repoRoot}.spectral.yaml`, 'utf8')).rules).filter((name) => name.startsWith('pa-'));
     const readme = readFileSync(`${repoRoot}README.md`, 'utf8');
