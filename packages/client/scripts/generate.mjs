@@ -46,6 +46,7 @@ function buildOperations(spec) {
       success: Number(success),
       paginated,
       operation,
+      waiter: operation['x-pa-waiters'],
     });
   }
   return [...resources.values()];
@@ -64,6 +65,19 @@ function renderOperations(resources) {
       return `  ${names.property}: {\n${rows.join('\n')}\n  },`;
     })
     .join('\n');
+
+  // x-pa-waiters: one waiter per resource whose get operation declares how its records settle.
+  const waiterRows = resources.flatMap(({ names, methods }) =>
+    methods
+      .filter((m) => m.waiter)
+      .map((m) => {
+        const { field, success, failure = [], retry, delay } = m.waiter;
+        const list = (values) => `[${values.map((v) => `'${v}'`).join(', ')}]`;
+        const fields = [`get: '${m.name}'`, `field: '${field}'`, `success: ${list(success)}`, `failure: ${list(failure)}`, `retry: ${list(retry)}`];
+        if (delay) fields.push(`delay: { minMs: ${delay.minMs}, maxMs: ${delay.maxMs} }`);
+        return `  ${names.property}: { ${fields.join(', ')} },`;
+      }),
+  );
 
   const interfaces = resources
     .map(({ names, methods }) => {
@@ -85,6 +99,20 @@ function renderOperations(resources) {
               `  ${m.name}Collect(query?: FiltersOf<${op}>, options?: PaginationOptions): Promise<PageItem<${result}>[]>;`,
           );
         }
+        if (m.waiter) {
+          const { field, success, failure = [] } = m.waiter;
+          const record = `SuccessBody<${op}>`;
+          const quoted = (values) => values.map((v) => `\`${v}\``).join(', ');
+          lines.push(
+            `  /**\n   * Polls \`${m.name}\` until the record's \`${field}\` is final: resolves with the record on ${quoted(success)}, ` +
+              `rejects with WaiterFailureError on ${failure.length ? quoted(failure) : 'no status'} and with WaiterTimeoutError when \`timeoutMs\` runs out ` +
+              `(both carry the last record and every status seen).\n   */\n` +
+              `  waitUntilDone(${m.pathParam}: string, options?: WaitOptions<${record}>): Promise<${record}>;`,
+            `  /**\n   * Polls \`${m.name}\` until the record's \`${field}\` is one of \`options.status\`; a final status other than those ` +
+              `ends the wait with WaiterFailureError.\n   */\n` +
+              `  waitFor(${m.pathParam}: string, options: WaitForOptions<${record}>): Promise<${record}>;`,
+          );
+        }
         return lines;
       });
       const tagDoc = `/** ${names.plural.replace(/([a-z])([A-Z])/g, '$1 $2')} operations. */`;
@@ -96,10 +124,19 @@ function renderOperations(resources) {
   return `${HEADER}
 import type { operations } from './schema.js';
 import type { ApiPromise, FiltersOf, JsonBody, PageItem, PaginationOptions, QueryOf, RequestOptions, SuccessBody, UploadInput } from '../types.js';
+import type { WaitForOptions, WaitOptions } from '../waiters.js';
 
 /** Every API operation, grouped by resource; the runtime builds the resource methods from this table. */
 export const operationTable = {
 ${table}
+} as const;
+
+/**
+ * How the records of a resource settle, from the \`x-pa-waiters\` extension of its get operation:
+ * the status field, its final (success, failure) and passing (retry) values, and the poll delay.
+ */
+export const waiterTable = {
+${waiterRows.join('\n')}
 } as const;
 
 ${interfaces}

@@ -7,12 +7,13 @@
 import createClient, { type Client } from 'openapi-fetch';
 import { mergeRetry, resolveConfig, type ClientOptions, type ResolvedConfig } from './config.js';
 import { errorFromResponse, InvalidArgumentError, UnexpectedResponseError, type OperationInfo } from './errors.js';
-import { operationTable, type PermissionAssistResources } from './generated/operations.js';
+import { operationTable, waiterTable, type PermissionAssistResources } from './generated/operations.js';
 import type { paths } from './generated/schema.js';
 import { paginate, type Page } from './pagination.js';
 import { CallScope, parseRetryAfter, requestIdOf, send, type ReceivedResponse } from './transport.js';
 import type { ApiPromise, ApiResponse, PaginationOptions, RequestOptions } from './types.js';
 import { buildUploadForm, type PathResolver, type UploadInput } from './upload.js';
+import { waiterMethods, type GetRecord, type WaiterSpec } from './waiters.js';
 
 export type PermissionAssistClient = PermissionAssistResources & {
   /**
@@ -187,6 +188,10 @@ export function buildClient(options: ClientOptions, resolvePath?: PathResolver):
 
   const client: Record<string, unknown> = { raw };
   for (const [resource, table] of Object.entries(operationTable)) client[resource] = resourceMethods(table as Record<string, TableEntry>);
+  for (const [resource, spec] of Object.entries(waiterTable) as [string, WaiterSpec][]) {
+    const methods = client[resource] as Record<string, unknown>;
+    Object.assign(methods, waiterMethods(spec, methods[spec.get] as GetRecord));
+  }
   // Sound by construction: the table and the resource interfaces are generated together from the spec.
   return client as unknown as PermissionAssistClient;
 }

@@ -2,6 +2,7 @@
 
 import type { operations } from './schema.js';
 import type { ApiPromise, FiltersOf, JsonBody, PageItem, PaginationOptions, QueryOf, RequestOptions, SuccessBody, UploadInput } from '../types.js';
+import type { WaitForOptions, WaitOptions } from '../waiters.js';
 
 /** Every API operation, grouped by resource; the runtime builds the resource methods from this table. */
 export const operationTable = {
@@ -34,6 +35,16 @@ export const operationTable = {
   },
 } as const;
 
+/**
+ * How the records of a resource settle, from the `x-pa-waiters` extension of its get operation:
+ * the status field, its final (success, failure) and passing (retry) values, and the poll delay.
+ */
+export const waiterTable = {
+  personnelEvents: { get: 'get', field: 'status', success: ['Completed'], failure: ['Canceled'], retry: ['Pending', 'Open', 'Resolved', 'Scheduled', 'Snoozed'], delay: { minMs: 2000, maxMs: 60000 } },
+  applicationImports: { get: 'get', field: 'status', success: ['Finished'], failure: ['Failed', 'Canceled'], retry: ['Pending', 'Running', 'Canceling'], delay: { minMs: 1000, maxMs: 30000 } },
+  accessRequests: { get: 'get', field: 'status', success: ['Completed'], failure: ['Canceled'], retry: ['Pending', 'Open', 'Resolved', 'Scheduled', 'Snoozed'], delay: { minMs: 2000, maxMs: 60000 } },
+} as const;
+
 /** Personnel Events operations. */
 export interface PersonnelEventsResource {
   /**
@@ -56,6 +67,14 @@ export interface PersonnelEventsResource {
    * id is answered with `400` (the vendor does not say whether 400 or 404).
    */
   get(id: string, options?: RequestOptions): ApiPromise<SuccessBody<operations['getPersonnelEvent']>>;
+  /**
+   * Polls `get` until the record's `status` is final: resolves with the record on `Completed`, rejects with WaiterFailureError on `Canceled` and with WaiterTimeoutError when `timeoutMs` runs out (both carry the last record and every status seen).
+   */
+  waitUntilDone(id: string, options?: WaitOptions<SuccessBody<operations['getPersonnelEvent']>>): Promise<SuccessBody<operations['getPersonnelEvent']>>;
+  /**
+   * Polls `get` until the record's `status` is one of `options.status`; a final status other than those ends the wait with WaiterFailureError.
+   */
+  waitFor(id: string, options: WaitForOptions<SuccessBody<operations['getPersonnelEvent']>>): Promise<SuccessBody<operations['getPersonnelEvent']>>;
   /**
    * Create an onboarding event
    *
@@ -120,6 +139,14 @@ export interface ApplicationImportsResource {
    * follows the API's pattern for every other single resource and the body is the full import.
    */
   get(id: string, options?: RequestOptions): ApiPromise<SuccessBody<operations['getApplicationImport']>>;
+  /**
+   * Polls `get` until the record's `status` is final: resolves with the record on `Finished`, rejects with WaiterFailureError on `Failed`, `Canceled` and with WaiterTimeoutError when `timeoutMs` runs out (both carry the last record and every status seen).
+   */
+  waitUntilDone(id: string, options?: WaitOptions<SuccessBody<operations['getApplicationImport']>>): Promise<SuccessBody<operations['getApplicationImport']>>;
+  /**
+   * Polls `get` until the record's `status` is one of `options.status`; a final status other than those ends the wait with WaiterFailureError.
+   */
+  waitFor(id: string, options: WaitForOptions<SuccessBody<operations['getApplicationImport']>>): Promise<SuccessBody<operations['getApplicationImport']>>;
   /**
    * Stage an application import
    *
@@ -229,6 +256,14 @@ export interface AccessRequestsResource {
    * not defined here and may appear as extra fields.
    */
   get(id: string, options?: RequestOptions): ApiPromise<SuccessBody<operations['getAccessRequest']>>;
+  /**
+   * Polls `get` until the record's `status` is final: resolves with the record on `Completed`, rejects with WaiterFailureError on `Canceled` and with WaiterTimeoutError when `timeoutMs` runs out (both carry the last record and every status seen).
+   */
+  waitUntilDone(id: string, options?: WaitOptions<SuccessBody<operations['getAccessRequest']>>): Promise<SuccessBody<operations['getAccessRequest']>>;
+  /**
+   * Polls `get` until the record's `status` is one of `options.status`; a final status other than those ends the wait with WaiterFailureError.
+   */
+  waitFor(id: string, options: WaitForOptions<SuccessBody<operations['getAccessRequest']>>): Promise<SuccessBody<operations['getAccessRequest']>>;
 }
 
 /** The resource-style methods of a Permission Assist client. */
