@@ -11,6 +11,8 @@ import { methodName, resourceNames } from '@permission-assist/spec/sdk-names';
 
 const HEADER = '// generated — do not edit. Produced from spec/openapi.yaml by packages/cli/scripts/generate.mjs.\n';
 const outFlag = process.argv.indexOf('--out');
+// --spec FILE generates from another copy of the spec (a test adds a parameter to one).
+const specFlag = process.argv.indexOf('--spec');
 const outDir = outFlag > 0 ? pathToFileURL(`${process.argv[outFlag + 1].replace(/\/?$/, '/')}`) : new URL('../src/generated/', import.meta.url);
 
 const kebab = (name) => name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/\s+/g, '-').toLowerCase();
@@ -135,7 +137,7 @@ function webhookSchema(spec) {
 }
 
 function generate() {
-  const spec = loadSpec();
+  const spec = specFlag > 0 ? loadSpec(process.argv[specFlag + 1]) : loadSpec();
   const model = buildModel(spec);
   return {
     'model.ts': `${HEADER}import type { ResourceModel } from '../model-types.js';

@@ -6,9 +6,10 @@ import { UsageError } from './errors.js';
 import { FORMATS } from './format.js';
 import type { Io } from './io.js';
 import { resources } from './generated/model.js';
+import type { ResourceModel } from './model-types.js';
 import { resourceCommand, writeResult } from './operations.js';
 
-export function buildProgram(io: Io, contexts: Context[]): Command {
+export function buildProgram(io: Io, contexts: Context[], model: ResourceModel[] = resources): Command {
   const program = new Command('pa')
     .description('The Permission Assist command line: every API operation, waiting for imports and events, webhooks and the sandbox.\nServer: PA_BASE_URL or --base-url. Token: PA_TOKEN, --token-file or --token-stdin.')
     .addOption(new Option('-o, --output <format>', 'output format (default: table on a terminal, json otherwise)').choices(FORMATS))
@@ -25,7 +26,7 @@ export function buildProgram(io: Io, contexts: Context[]): Command {
     contexts.push(created);
     return created;
   };
-  for (const resource of resources) program.addCommand(resourceCommand(resource, { io, context }));
+  for (const resource of model) program.addCommand(resourceCommand(resource, { io, context }));
 
   program
     .command('api')
