@@ -2,6 +2,7 @@
 // comes from the spec (a new parameter or status is one spec edit and a build):
 //   model.ts           resources (tags) -> actions (operationIds) -> flags (parameters and body fields),
 //                      the waiter states (x-pa-waiters) and the spec's version
+//   spec-version.ts    the spec's info.version, for pa --version
 //   webhook-schema.ts  the access request webhook payload as one self-contained JSON Schema, for `pa listen`
 // `--check` exits 1 if the committed files differ from what the spec generates (run by a test).
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -140,10 +141,12 @@ function generate() {
   const spec = specFlag > 0 ? loadSpec(process.argv[specFlag + 1]) : loadSpec();
   const model = buildModel(spec);
   return {
-    'model.ts': `${HEADER}import type { ResourceModel } from '../model-types.js';
-
+    // Apart from the model, so that \`pa --version\` loads nothing else.
+    'spec-version.ts': `${HEADER}
 /** The version of spec/openapi.yaml this build of pa was generated from. */
 export const SPEC_VERSION = ${JSON.stringify(spec.info.version)};
+`,
+    'model.ts': `${HEADER}import type { ResourceModel } from '../model-types.js';
 
 /** Every resource of the API with its actions and their flags, as the spec describes them. */
 export const resources: ResourceModel[] = ${JSON.stringify(model, null, 2)};

@@ -2,6 +2,7 @@
 // them (the one HTTP stack: retries, limits and typed errors are the client's).
 import type { PermissionAssistClient } from '@permission-assist/client';
 import { resolveToken } from './auth.js';
+import { CLI_VERSION } from './cli-version.js';
 import { UsageError } from './errors.js';
 import { FORMATS, type Format } from './format.js';
 import { Output, REDACTED, type Io } from './io.js';
@@ -103,5 +104,3 @@ export class Context {
     throw new DryRunDone('dry run: nothing was sent');
   }
 }
-
-export const CLI_VERSION = '0.1.0';

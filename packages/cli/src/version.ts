@@ -1,8 +1,8 @@
 // `pa --version`: the CLI's version, the client it runs on (read from the installed package, which
 // may be newer than the one pa was built with) and the spec it was generated from.
 import { createRequire } from 'node:module';
-import { CLI_VERSION } from './context.js';
-import { SPEC_VERSION } from './generated/model.js';
+import { CLI_VERSION } from './cli-version.js';
+import { SPEC_VERSION } from './generated/spec-version.js';
 
 export function versionLine(): string {
   let client = 'unknown';

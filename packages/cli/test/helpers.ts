@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { run } from '../src/main.js';
 
 export const TOKEN = 'pa_cli_test_secret_4f2a9c';
-export const bin = fileURLToPath(new URL('../bin/pa.js', import.meta.url));
+export const bin = fileURLToPath(new URL('../bin/pa.cjs', import.meta.url));
 
 export interface Result {
   code: number;

@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '@permission-assist/mock';
-import { CLI_VERSION } from '../src/context.js';
+import { CLI_VERSION } from '../src/cli-version.js';
 import { EXIT } from '../src/exit-codes.js';
-import { SPEC_VERSION } from '../src/generated/model.js';
+import { SPEC_VERSION } from '../src/generated/spec-version.js';
 import { bin, json, outputs, pa, TOKEN } from './helpers.js';
 
 const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -27,7 +27,7 @@ afterAll(async () => {
 
 describe('the package', () => {
   it('is publishable: bin, files, exports, types, engines, and only public runtime dependencies', () => {
-    expect(manifest.bin).toEqual({ pa: './bin/pa.js' });
+    expect(manifest.bin).toEqual({ pa: './bin/pa.cjs' });
     expect(manifest.files).toEqual(expect.arrayContaining(['bin', 'dist', 'README.md', 'LICENSE']));
     expect(manifest.exports['.']).toEqual({ types: './dist/index.d.ts', default: './dist/index.js' });
     expect(manifest.engines.node).toBe('>=20.19');

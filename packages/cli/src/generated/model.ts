@@ -1,9 +1,6 @@
 // generated — do not edit. Produced from spec/openapi.yaml by packages/cli/scripts/generate.mjs.
 import type { ResourceModel } from '../model-types.js';
 
-/** The version of spec/openapi.yaml this build of pa was generated from. */
-export const SPEC_VERSION = "1.0.0";
-
 /** Every resource of the API with its actions and their flags, as the spec describes them. */
 export const resources: ResourceModel[] = [
   {
