@@ -7,8 +7,7 @@
 // `--check` exits 1 if the committed files differ from what the spec generates (run by a test).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { deref, listOperations, loadSpec } from '@permission-assist/spec/load';
-import { methodName, resourceNames } from '@permission-assist/spec/sdk-names';
+import { deref, listOperations, loadSpec, methodName, resourceNames } from '@permission-assist/spec-kit';
 
 const HEADER = '// generated — do not edit. Produced from spec/openapi.yaml by packages/cli/scripts/generate.mjs.\n';
 const outFlag = process.argv.indexOf('--out');

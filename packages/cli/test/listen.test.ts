@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '@permission-assist/mock';
-import { loadSpec } from '@permission-assist/spec/load';
+import { loadSpec } from '@permission-assist/spec-kit';
 import { EXIT } from '../src/exit-codes.js';
 import { json, outputs, pa, spawnPa, TOKEN } from './helpers.js';
 
@@ -36,7 +36,9 @@ afterAll(async () => {
 });
 
 const listenUrl = (stderr: string) => /listening on (http:\/\/\S+)/.exec(stderr)![1]!;
-const example = () => structuredClone(Object.values(loadSpec().webhooks.accessRequestEvent.post.requestBody.content['application/json'].examples as Record<string, { value: Record<string, unknown> }>)[0]!.value);
+// Read loosely: the webhook's first request example, as the spec writes it.
+const spec = loadSpec() as unknown as { webhooks: Record<string, { post: { requestBody: { content: Record<string, { examples: Record<string, { value: Record<string, unknown> }> }> } } }> };
+const example = () => structuredClone(Object.values(spec.webhooks.accessRequestEvent!.post.requestBody.content['application/json']!.examples)[0]!.value);
 
 describe('pa listen', () => {
   it('registers with the sandbox, prints a real delivery as one JSON line, and unregisters when done', async () => {

@@ -6,11 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { deref, listOperations, loadSpec } from '@permission-assist/spec/load';
+import { deref, listOperations, loadSpec } from '@permission-assist/spec-kit';
 import { renderPaCommand } from '../src/sample.js';
 import { bin } from './helpers.js';
 
-const spec = loadSpec();
+const spec = loadSpec() as any;
 const dir = mkdtempSync(join(tmpdir(), 'pa-cli-sample-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const BASE = 'http://127.0.0.1:9';
@@ -27,9 +27,9 @@ function exampleParameters(op: Op) {
     if (p.in === 'path') path[p.name] = value;
     else if (p.name !== 'page' && op.operation.requestBody === undefined) query[p.name] = value;
   }
-  const content = deref(spec, op.operation.requestBody)?.content ?? {};
+  const content: Record<string, any> = (deref(spec, op.operation.requestBody) as any)?.content ?? {};
   let body: unknown;
-  if (content['application/json']) body = deref(spec, Object.values(content['application/json'].examples)[0]).value;
+  if (content['application/json']) body = (deref(spec, Object.values(content['application/json'].examples)[0]) as { value: unknown }).value;
   if (content['multipart/form-data']) {
     writeFileSync(join(dir, 'users.csv'), 'id,name\n1,Ada\n');
     body = { applicationId: 'b8c1d2e3-4f5a-6b7c-8d9e-0f1a2b3c4d5e', files: { 'a1b2c3d4-0000-0000-0000-000000000001': join(dir, 'users.csv') } };

@@ -2,7 +2,7 @@
 // in turn. They check the states come from the spec, that a refusal ends the wait at once, that
 // busy answers are waited out (Retry-After included) and that every ending carries the record.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSpec } from '@permission-assist/spec/load';
+import { loadSpec } from '@permission-assist/spec-kit';
 import { AbortedError, createPermissionAssistClient, ForbiddenError, InvalidArgumentError, NotFoundError, waiterTable, WaiterFailureError, WaiterTimeoutError, type WaiterPoll } from '../src/index.js';
 import { stagedImport, TOKEN } from './helpers/fixtures.js';
 import { errorBody, json, startServer, type TestServer } from './helpers/server.js';
