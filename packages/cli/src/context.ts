@@ -59,7 +59,7 @@ export class Context {
     return this.token;
   }
 
-  /** Reads a JSON body from a flag, a file (@path) or stdin (-). */
+  /** The client for this run, built on first use (a command that fails its checks never builds it). */
   async client(): Promise<PermissionAssistClient> {
     this.clientPromise ??= this.buildClient();
     return this.clientPromise;

@@ -126,6 +126,7 @@ async function waitForRecord(context: Context, resource: ResourceModel, api: Res
 
 async function runAction(context: Context, resource: ResourceModel, action: ActionModel, id: string | undefined, values: Values): Promise<void> {
   const format = context.format;
+  if (values.data === '-' && context.options.tokenStdin) throw new UsageError('--data - and --token-stdin both read standard input: give the token by PA_TOKEN or --token-file');
   const client = (await context.client()) as unknown as Record<string, ResourceClient>;
   const api = client[resource.property]!;
   const method = api[action.clientMethod]!;
@@ -195,10 +196,6 @@ export interface CommandEnv {
   context: (command: Command) => Context;
 }
 
-function exampleLine(resource: ResourceModel, action: ActionModel): string {
-  return renderExample(resource, action);
-}
-
 /** A plausible command line for an action, for its --help. */
 function renderExample(resource: ResourceModel, action: ActionModel): string {
   const parts = ['pa', resource.aliases[0] ?? resource.name, action.name];
@@ -223,7 +220,7 @@ export function resourceCommand(resource: ResourceModel, env: CommandEnv): Comma
     if (action.body === 'multipart') sub.addOption(new Option('--file <group=path>', 'a file for a connector file group: FILE_GROUP_ID=./users.csv (repeat for each group)').argParser(collectFiles));
     if (action.paginated) sub.option('--all', 'read every page (streams with --output ndjson, json or csv)');
     if (action.waits) addWaitOptions(sub, resource, true);
-    sub.addHelpText('after', `\nExample:\n  ${exampleLine(resource, action)}\n\n${action.httpMethod} ${action.path} (operationId ${action.operationId})`);
+    sub.addHelpText('after', `\nExample:\n  ${renderExample(resource, action)}\n\n${action.httpMethod} ${action.path} (operationId ${action.operationId})`);
     sub.action(async (...args: unknown[]) => {
       const cmd = args.at(-1) as Command;
       const values = cmd.opts<Values>();
@@ -239,8 +236,8 @@ export function resourceCommand(resource: ResourceModel, env: CommandEnv): Comma
     addWaitOptions(wait, resource, false);
     wait.action(async (id: string, _values: Values, cmd: Command) => {
       const context = env.context(cmd);
-      const format = context.format;
-      void format;
+      // A wrong --output fails here, before a wait that could last minutes.
+      if (!context.format) return;
       const client = (await context.client()) as unknown as Record<string, ResourceClient>;
       const record = await waitForRecord(context, resource, client[resource.property]!, id, cmd.opts<Values>());
       await writeResult(context, record);

@@ -66,6 +66,9 @@ describe('the token', () => {
     expect(missing.code).toBe(EXIT.usage);
     expect(missing.stderr).toContain('no such file');
     expect((await pa(['identities', 'list', '--token-file', join(dir, 'token'), '--token-stdin'], { env: env() })).code).toBe(EXIT.usage);
+    const both = await pa(['events', 'onboard', '--data', '-', '--token-stdin'], { env: env(), stdin: TOKEN });
+    expect(both.code).toBe(EXIT.usage);
+    expect(both.stderr).toContain('--data - and --token-stdin both read standard input');
   });
 
   it('is redacted from --verbose, --dry-run and errors, whichever source it came from', async () => {

@@ -65,6 +65,18 @@ describe('waiting on the sandbox clock', () => {
     expect(JSON.parse(result.stderr.trimEnd().split('\n').at(-1)!).error).toMatchObject({ exitCode: 8, statusesSeen: ['Pending'], lastRecord: { status: 'Pending' } });
   });
 
+  it('a progress line (status, elapsed time) on stderr only when stderr is a terminal', async () => {
+    const id = await stage(good());
+    const args = ['imports', 'wait', id, '--timeout', '300ms', '--poll-interval', '50ms'];
+    const onTerminal = await pa(args, { env, tty: true });
+    expect(onTerminal.code).toBe(EXIT.waitTimeout);
+    expect(onTerminal.stderr).toMatch(new RegExp(`\\r\\x1b\\[2K${id}: Pending after \\d+s`));
+    const piped = await pa(args, { env });
+    expect(piped.code).toBe(EXIT.waitTimeout);
+    expect(piped.stderr).not.toContain('\r');
+    expect(piped.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+
   it('--until names the status to stop at', async () => {
     // Imports are built one at a time: let the ones queued by earlier tests finish first.
     sandbox.clock.advance({ minutes: 5 });
