@@ -195,9 +195,11 @@ export async function waitUntil<R>(spec: WaiterSpec, get: GetRecord, id: string,
         if (status !== undefined && state.statusesSeen.at(-1) !== status) state.statusesSeen.push(status);
       }
       const done = status !== undefined && (wanted.includes(status) || final.has(status));
-      const backoff = Math.random() * Math.min(maxMs, minMs * 2 ** (attempt - 1));
+      // As the Smithy waiter spec: uniform between the minimum and a ceiling that doubles per poll.
+      const ceiling = Math.min(maxMs, minMs * 2 ** (attempt - 1));
+      const backoff = minMs + Math.random() * (ceiling - minMs);
       const retryAfter = error instanceof ApiError ? error.retryAfterMs : undefined;
-      const delay = done ? 0 : Math.max(minMs, retryAfter ?? 0, Math.min(maxMs, minMs + backoff));
+      const delay = done ? 0 : Math.max(backoff, retryAfter ?? 0);
       if (options.onPoll) {
         try {
           options.onPoll({ attempt, record, status: status as StatusOf<R> | undefined, error, elapsedMs: state.elapsedMs, nextDelayMs: delay });
