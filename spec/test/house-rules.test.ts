@@ -79,6 +79,10 @@ describe('house rules', () => {
     expect(fired('waiters-malformed.yaml', 'pa-waiters-shape')).toEqual(['paths./api/widgets/{id}.get.x-pa-waiters']);
   });
 
+  it('pa-wait-until-shape: a wait target that is not a list of statuses', () => {
+    expect(fired('waiters-malformed.yaml', 'pa-wait-until-shape')).toEqual(['paths./api/widgets/cancel.post.x-pa-wait-until']);
+  });
+
   it('pa-waiters: states that are not values of the field, and values left unclassified', () => {
     const messages = (path: string) => results.filter((r) => r.source.endsWith('/waiters-malformed.yaml') && r.code === 'pa-waiters' && r.path.join('.').startsWith(path)).map((r) => r.message);
     expect(messages('paths./api/widgets/{id}').sort()).toEqual([

@@ -88,6 +88,7 @@ function buildModel(spec) {
       paginated: query.some((q) => q.key === 'page'),
       success: Number(success),
       ...(body === 'json' && example ? { bodyExample: deref(spec, example).value } : {}),
+      ...(operation['x-pa-wait-until'] ? { waitUntil: operation['x-pa-wait-until'] } : {}),
     });
     if (operation['x-pa-waiters']) {
       const { field, success: ok, failure = [], retry } = operation['x-pa-waiters'];
@@ -100,7 +101,12 @@ function buildModel(spec) {
     const short = resource.lastWord;
     if (short !== resource.name && all.filter((r) => r.lastWord === short).length === 1) resource.aliases.push(short);
     // Writes of a resource that has a waiter answer with its record: they can --wait for it.
-    for (const action of resource.actions) action.waits = Boolean(resource.waiter) && action.httpMethod === 'POST';
+    for (const action of resource.actions) {
+      action.waits = Boolean(resource.waiter) && action.httpMethod === 'POST';
+      const known = resource.waiter ? [...resource.waiter.success, ...resource.waiter.failure, ...resource.waiter.retry] : [];
+      const unknown = (action.waitUntil ?? []).filter((status) => !known.includes(status));
+      if (unknown.length) throw new Error(`${action.operationId}: x-pa-wait-until names ${unknown.join(', ')}, not statuses of its resource's waiter (${known.join(', ') || 'none'})`);
+    }
     delete resource.lastWord;
   }
   return all;

@@ -41,6 +41,8 @@ export interface ActionModel {
   bodyExample?: unknown;
   /** Its answer is a record with a waiter, so it takes --wait. */
   waits: boolean;
+  /** What --wait waits for when not the success statuses (x-pa-wait-until: cancel waits for Canceled). */
+  waitUntil?: string[];
 }
 
 export interface WaiterModel {

@@ -96,17 +96,19 @@ function statusParser(states: string[]) {
   };
 }
 
-function addWaitOptions(command: Command, resource: ResourceModel, withWaitFlag: boolean): void {
+function addWaitOptions(command: Command, resource: ResourceModel, withWaitFlag: boolean, waitUntil?: string[]): void {
   const waiter = resource.waiter!;
   const states = [...waiter.success, ...waiter.failure, ...waiter.retry];
-  if (withWaitFlag) command.option('--wait', `wait until the ${resource.singular.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()} is final (${waiter.success.join(', ')}; failure: ${waiter.failure.join(', ') || 'none'})`);
+  const noun = resource.singular.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  if (withWaitFlag && waitUntil) command.option('--wait', `wait until the ${noun} is ${waitUntil.join(' or ')}`);
+  else if (withWaitFlag) command.option('--wait', `wait until the ${noun} is final (${waiter.success.join(', ')}; failure: ${waiter.failure.join(', ') || 'none'})`);
   command.addOption(new Option('--until <status>', `with --wait: wait for this status instead (repeat or comma-separate for several). Allowed: ${states.join(', ')}.`).argParser(statusParser(states)));
   command.option('--timeout <duration>', 'how long to wait (e.g. 90s, 10m, 2h; default 10m)');
   command.option('--poll-interval <duration>', 'pause between polls (default: the spec\'s, growing from 1-2 s with jitter)');
 }
 
 /** Polls a record until it settles, with a progress line on stderr when that is a terminal. */
-async function waitForRecord(context: Context, resource: ResourceModel, api: ResourceClient, id: string, values: Values): Promise<unknown> {
+async function waitForRecord(context: Context, resource: ResourceModel, api: ResourceClient, id: string, values: Values, defaultUntil?: string[]): Promise<unknown> {
   const timeoutMs = values.timeout === undefined ? undefined : parseDuration(String(values.timeout), '--timeout');
   const interval = values.pollInterval === undefined ? undefined : parseDuration(String(values.pollInterval), '--poll-interval');
   const progress = context.io.stderrIsTTY;
@@ -117,7 +119,7 @@ async function waitForRecord(context: Context, resource: ResourceModel, api: Res
   };
   const options = { timeoutMs, signal: context.io.signal, onPoll, ...(interval !== undefined ? { minDelayMs: interval, maxDelayMs: interval } : {}) };
   try {
-    const until = values.until as string[] | undefined;
+    const until = (values.until as string[] | undefined) ?? defaultUntil;
     return await (until?.length ? api.waitFor!(id, { ...options, status: until }) : api.waitUntilDone!(id, options));
   } finally {
     if (progress) await context.err.write('\n');
@@ -164,7 +166,7 @@ async function runAction(context: Context, resource: ResourceModel, action: Acti
     if (context.options.dryRun) return;
     const record = result as { id?: unknown };
     if (typeof record?.id !== 'string') throw new Error(`${action.operationId} answered without an id to wait on`);
-    result = await waitForRecord(context, resource, api, record.id, values);
+    result = await waitForRecord(context, resource, api, record.id, values, action.waitUntil);
   }
   await writeResult(context, result);
 }
@@ -219,7 +221,7 @@ export function resourceCommand(resource: ResourceModel, env: CommandEnv): Comma
     if (action.body === 'json') sub.option('--data <json>', 'the request body: JSON, @file.json, or - for standard input (flags override its fields)');
     if (action.body === 'multipart') sub.addOption(new Option('--file <group=path>', 'a file for a connector file group: FILE_GROUP_ID=./users.csv (repeat for each group)').argParser(collectFiles));
     if (action.paginated) sub.option('--all', 'read every page (streams with --output ndjson, json or csv)');
-    if (action.waits) addWaitOptions(sub, resource, true);
+    if (action.waits) addWaitOptions(sub, resource, true, action.waitUntil);
     sub.addHelpText('after', `\nExample:\n  ${renderExample(resource, action)}\n\n${action.httpMethod} ${action.path} (operationId ${action.operationId})`);
     sub.action(async (...args: unknown[]) => {
       const cmd = args.at(-1) as Command;

@@ -95,6 +95,22 @@ describe('waiting on the sandbox clock', () => {
     expect((await pa(['imports', 'wait', 'x', '--until', 'Done'], { env })).stderr).toContain('must be one of Finished, Failed, Canceled, Pending, Running, Canceling');
   });
 
+  it('cancel --wait waits for Canceled (x-pa-wait-until), exit 0', async () => {
+    sandbox.clock.advance({ minutes: 5 });
+    const id = await stage(good());
+    const waiting = spawnPa(['imports', 'cancel', id, '--wait', '--poll-interval', '50ms', '--verbose'], env);
+    try {
+      await waiting.stderrMatching(POLLING);
+      sandbox.clock.advance({ seconds: 5 });
+      const result = await waiting.result;
+      expect(result.code).toBe(EXIT.ok);
+      expect(json(result)).toMatchObject({ id, status: 'Canceled' });
+    } finally {
+      waiting.child.kill();
+    }
+    expect((await pa(['imports', 'cancel', '--help'])).stdout).toContain('wait until the application import is Canceled');
+  });
+
   it('personnel events wait too: onboard --wait --until Open', async () => {
     const hire = JSON.stringify({ identity: { firstName: 'Alan', lastName: 'Turing' }, effectiveDate: sandbox.clock.now().toISOString().slice(0, 10) });
     const waiting = spawnPa(['personnel-events', 'onboard', '--data', hire, '--wait', '--until', 'Open', '--poll-interval', '50ms', '--verbose'], env);

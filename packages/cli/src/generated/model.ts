@@ -461,6 +461,9 @@ export const resources: ResourceModel[] = [
         "bodyExample": {
           "applicationImportId": "f1e2d3c4-b5a6-9788-7654-321fedcba098"
         },
+        "waitUntil": [
+          "Canceled"
+        ],
         "waits": true
       }
     ],
