@@ -15,8 +15,6 @@ export interface GlobalOptions {
   query?: string;
   verbose?: boolean;
   dryRun?: boolean;
-  timeout?: string;
-  retry?: boolean;
 }
 
 /** Thrown by the dry-run fetch: the request has been printed and is not sent. */
@@ -75,7 +73,6 @@ export class Context {
       baseUrl: this.baseUrl,
       token: token ?? 'pa_dry_run',
       userAgent: `pa-cli/${CLI_VERSION} (${process.platform}) node/${process.versions.node}`,
-      ...(this.options.retry === false ? { retry: false as const } : {}),
       ...(dryRun ? { fetch: (input: RequestInfo | URL, init?: RequestInit) => this.printDryRun(input, init), retry: false as const } : {}),
       ...(verbose
         ? {

@@ -108,9 +108,16 @@ function addWaitOptions(command: Command, resource: ResourceModel, withWaitFlag:
 }
 
 /** Polls a record until it settles, with a progress line on stderr when that is a terminal. */
+/** --timeout and --poll-interval, read before anything is sent (a typo must not come after a write). */
+function waitTimes(values: Values): { timeoutMs: number | undefined; interval: number | undefined } {
+  return {
+    timeoutMs: values.timeout === undefined ? undefined : parseDuration(String(values.timeout), '--timeout'),
+    interval: values.pollInterval === undefined ? undefined : parseDuration(String(values.pollInterval), '--poll-interval'),
+  };
+}
+
 async function waitForRecord(context: Context, resource: ResourceModel, api: ResourceClient, id: string, values: Values, defaultUntil?: string[]): Promise<unknown> {
-  const timeoutMs = values.timeout === undefined ? undefined : parseDuration(String(values.timeout), '--timeout');
-  const interval = values.pollInterval === undefined ? undefined : parseDuration(String(values.pollInterval), '--poll-interval');
+  const { timeoutMs, interval } = waitTimes(values);
   const progress = context.io.stderrIsTTY;
   const onPoll = (poll: WaiterPoll<unknown>) => {
     if (!progress) return;
@@ -127,29 +134,31 @@ async function waitForRecord(context: Context, resource: ResourceModel, api: Res
 }
 
 async function runAction(context: Context, resource: ResourceModel, action: ActionModel, id: string | undefined, values: Values): Promise<void> {
+  // Everything that can be wrong with the command line is found before a request is sent.
   const format = context.format;
   if (values.data === '-' && context.options.tokenStdin) throw new UsageError('--data - and --token-stdin both read standard input: give the token by PA_TOKEN or --token-file');
+  if (context.options.query) await compileQuery(context.options.query);
+  if (values.wait) waitTimes(values);
   const client = (await context.client()) as unknown as Record<string, ResourceClient>;
   const api = client[resource.property]!;
   const method = api[action.clientMethod]!;
-  const request = values.retry === false ? { retry: false as const } : undefined;
   const fieldsOf = (flags: FlagModel[]) => Object.fromEntries(flags.map((f) => [f.key, values[camel(f.name)]]).filter(([, v]) => v !== undefined));
 
   let result: unknown;
   if (action.pathParam) {
-    result = await method(id, request);
+    result = await method(id);
   } else if (action.body === 'multipart') {
     const files = values.file as Record<string, string> | undefined;
     const query = fieldsOf(action.query);
     if (!query.applicationId) throw new UsageError(`${resource.name} ${action.name}: --application-id is required`);
     if (!files || !Object.keys(files).length) throw new UsageError(`${resource.name} ${action.name}: give each file as --file FILE_GROUP_ID=PATH (pa sandbox connectors lists the ids on the sandbox)`);
-    result = await method({ applicationId: query.applicationId, files }, request);
+    result = await method({ applicationId: query.applicationId, files });
   } else if (action.body === 'json') {
     const body = { ...(values.data ? await readData(String(values.data), context.io) : {}), ...fieldsOf(action.bodyFields) };
     if (action.idField && id !== undefined) body[action.idField] = id;
     const missing = action.bodyFields.filter((f) => f.required && body[f.key] === undefined);
     if (missing.length) throw new UsageError(`${resource.name} ${action.name}: ${missing.map((f) => `--${f.name}`).join(', ')} ${missing.length > 1 ? 'are' : 'is'} required (as a flag or in --data)`);
-    result = await method(body, request);
+    result = await method(body);
   } else if (action.paginated && values.all) {
     if (values.page !== undefined) throw new UsageError('--all reads every page; leave out --page');
     const iterator = api[`${action.clientMethod}All`]!(fieldsOf(action.query.filter((f) => f.key !== 'page')), { signal: context.io.signal }) as AsyncIterable<unknown>;
@@ -159,7 +168,7 @@ async function runAction(context: Context, resource: ResourceModel, action: Acti
     await writeStream(context.out, format, mapped);
     return;
   } else {
-    result = await method(fieldsOf(action.query), request);
+    result = await method(fieldsOf(action.query));
   }
 
   if (values.wait) {
@@ -238,8 +247,9 @@ export function resourceCommand(resource: ResourceModel, env: CommandEnv): Comma
     addWaitOptions(wait, resource, false);
     wait.action(async (id: string, _values: Values, cmd: Command) => {
       const context = env.context(cmd);
-      // A wrong --output fails here, before a wait that could last minutes.
+      // A wrong --output or --query fails here, before a wait that could last minutes.
       if (!context.format) return;
+      if (context.options.query) await compileQuery(context.options.query);
       const client = (await context.client()) as unknown as Record<string, ResourceClient>;
       const record = await waitForRecord(context, resource, client[resource.property]!, id, cmd.opts<Values>());
       await writeResult(context, record);

@@ -65,6 +65,15 @@ describe('waiting on the sandbox clock', () => {
     expect(JSON.parse(result.stderr.trimEnd().split('\n').at(-1)!).error).toMatchObject({ exitCode: 8, statusesSeen: ['Pending'], lastRecord: { status: 'Pending' } });
   });
 
+  it('a bad --timeout or --query stops a write before it is sent', async () => {
+    const before = Number((await pa(['imports', 'list', '-q', 'totalCount'], { env })).stdout);
+    const badTimeout = await pa(['imports', 'stage', '--application-id', good(), '--wait', '--timeout', 'a while'], { env });
+    expect(badTimeout.code).toBe(EXIT.usage);
+    expect(badTimeout.stderr).toContain('--timeout: "a while" is not a duration');
+    expect((await pa(['imports', 'stage', '--application-id', good(), '-q', 'status[', ], { env })).code).toBe(EXIT.usage);
+    expect(Number((await pa(['imports', 'list', '-q', 'totalCount'], { env })).stdout)).toBe(before);
+  });
+
   it('a progress line (status, elapsed time) on stderr only when stderr is a terminal', async () => {
     const id = await stage(good());
     const args = ['imports', 'wait', id, '--timeout', '300ms', '--poll-interval', '50ms'];
