@@ -108,6 +108,12 @@ describe('exit codes', () => {
     expect(result.stderr).not.toContain(TOKEN);
   });
 
+  it('7: a write is sent once, never retried (the client\'s rule)', async () => {
+    const result = await pa(['imports', 'stage', '--application-id', connectors[0]!.application.id, '--verbose'], { env: { PA_BASE_URL: failingUrl } });
+    expect(result.code).toBe(EXIT.unavailable);
+    expect(result.stderr.match(/^> POST /gm)).toHaveLength(1);
+  });
+
   it('7: network failure (nothing listening) after the retries', async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
