@@ -11,6 +11,7 @@ import { UsageError } from './errors.js';
 import { writeStream, writeValue } from './format.js';
 import type { Io } from './io.js';
 import type { ActionModel, FlagModel, ResourceModel } from './model-types.js';
+import { renderPaCommand } from './sample.js';
 
 type Values = Record<string, unknown>;
 type ResourceClient = Record<string, (...args: unknown[]) => unknown>;
@@ -207,15 +208,11 @@ export interface CommandEnv {
   context: (command: Command) => Context;
 }
 
-/** A plausible command line for an action, for its --help. */
+/** A command line for an action, for its --help: the spec's own request example where it has one. */
 function renderExample(resource: ResourceModel, action: ActionModel): string {
-  const parts = ['pa', resource.aliases[0] ?? resource.name, action.name];
-  if (action.pathParam || action.idField) parts.push('ID');
-  for (const flag of [...action.query, ...action.bodyFields].filter((f) => f.required)) parts.push(`--${flag.name}`, flag.format === 'uuid' ? 'ID' : flag.values?.[0] ?? 'VALUE');
-  if (action.body === 'multipart') parts.push('--application-id', 'ID', '--file', 'FILE_GROUP_ID=./users.csv');
-  if (action.body === 'json' && action.bodyFields.every((f) => !f.required)) parts.push('--data', '@body.json');
-  if (action.waits) parts.push('--wait');
-  return parts.join(' ');
+  const upload = action.body === 'multipart' ? { applicationId: 'APPLICATION_ID', files: { FILE_GROUP_ID: './users.csv' } } : undefined;
+  const line = renderPaCommand(action.operationId, { path: action.pathParam ? { [action.pathParam.name]: 'ID' } : {}, body: action.bodyExample ?? upload }, [resource]);
+  return action.waits ? `${line} --wait` : line;
 }
 
 export function resourceCommand(resource: ResourceModel, env: CommandEnv): Command {

@@ -1,6 +1,7 @@
 // The `pa` command line of an operation, for the docs site's code samples: the same model the
 // commands are built from, so a sample always names a command and flags that exist.
 import { resources } from './generated/model.js';
+import type { ResourceModel } from './model-types.js';
 
 export interface SampleParameters {
   /** Path parameters by name (`{ id: '3f2a...' }`). */
@@ -20,10 +21,10 @@ function shellWord(value: unknown): string {
 /**
  * `renderPaCommand('getIdentity', { path: { id } })` -> `pa identities get 3f2a...`. Scalar body
  * fields become flags; a body with nested objects goes in `--data '{...}'`. Throws for an unknown
- * operationId.
+ * operationId. `model` is for pa's own help, which renders from the model it was built with.
  */
-export function renderPaCommand(operationId: string, parameters: SampleParameters = {}): string {
-  for (const resource of resources) {
+export function renderPaCommand(operationId: string, parameters: SampleParameters = {}, model: ResourceModel[] = resources): string {
+  for (const resource of model) {
     const action = resource.actions.find((a) => a.operationId === operationId);
     if (!action) continue;
     const words = ['pa', resource.name, action.name];
