@@ -35,7 +35,10 @@ export interface WaiterPoll<R> {
 }
 
 export interface WaitOptions<R> {
-  /** Gives up after this long, in ms (default 10 minutes), with WaiterTimeoutError. */
+  /**
+   * Gives up after this long, in ms (default 10 minutes), with WaiterTimeoutError. The first poll is
+   * always answered (within the client's own timeout), so the error holds the record as it was.
+   */
   timeoutMs?: number;
   /** Cancels the wait (then AbortedError, or TimeoutError for AbortSignal.timeout()). */
   signal?: AbortSignal;
@@ -178,10 +181,13 @@ export async function waitUntil<R>(spec: WaiterSpec, get: GetRecord, id: string,
     for (let attempt = 1; ; attempt += 1) {
       let record: R | undefined;
       let error: PermissionAssistError | undefined;
+      // The first poll is not cut by the wait's deadline (only by the caller's signal and the
+      // call's own timeout): however short timeoutMs is, a timeout then reports the record.
+      const pollSignal = attempt === 1 ? options.signal : signal;
       try {
-        record = (await get(id, { ...options.request, signal })) as R;
+        record = (await get(id, { ...options.request, ...(pollSignal ? { signal: pollSignal } : {}) })) as R;
       } catch (failure) {
-        if (signal.aborted) throw aborted(failure);
+        if (pollSignal?.aborted) throw aborted(failure);
         if (!transient(failure)) throw failure;
         error = failure;
       }

@@ -76,12 +76,24 @@ describe('waitUntilDone', () => {
 
   it('runs out of time with WaiterTimeoutError carrying the last record', async () => {
     run([{ status: 'Pending' }, { status: 'Running' }]);
-    const error = (await pa().applicationImports.waitUntilDone(ID, { ...fast, timeoutMs: 150 }).catch((e: unknown) => e)) as WaiterTimeoutError;
+    const error = (await pa().applicationImports.waitUntilDone(ID, { ...fast, timeoutMs: 500 }).catch((e: unknown) => e)) as WaiterTimeoutError;
     expect(error).toBeInstanceOf(WaiterTimeoutError);
-    expect(error.statusesSeen).toEqual(['Pending', 'Running']);
-    expect((error.lastRecord as { status: string }).status).toBe('Running');
-    expect(error.polls).toBeGreaterThan(1);
-    expect(error.elapsedMs).toBeGreaterThanOrEqual(140);
+    // How many polls fit in the time depends on the machine; what they saw is in order, and the
+    // last record is the last status seen.
+    expect(['Pending', 'Running'].slice(0, error.statusesSeen.length)).toEqual(error.statusesSeen);
+    expect(error.statusesSeen.length).toBeGreaterThan(0);
+    expect((error.lastRecord as { status: string }).status).toBe(error.statusesSeen.at(-1));
+    expect(error.polls).toBeGreaterThanOrEqual(error.statusesSeen.length);
+    expect(error.elapsedMs).toBeGreaterThanOrEqual(490);
+    expect(error.timeoutMs).toBe(500);
+  });
+
+  it('the first poll is always answered, so even timeoutMs 0 reports where the record is', async () => {
+    run([{ status: 'Running' }]);
+    const error = (await pa().applicationImports.waitUntilDone(ID, { ...fast, timeoutMs: 0 }).catch((e: unknown) => e)) as WaiterTimeoutError;
+    expect(error).toBeInstanceOf(WaiterTimeoutError);
+    expect(error.polls).toBe(1);
+    expect(error.statusesSeen).toEqual(['Running']);
   });
 
   it.each([
