@@ -46,24 +46,40 @@ export function csvLine(values: string[]): string {
   return `${values.map(csvField).join(',')}\r\n`;
 }
 
-/** A table: one row per record (key/value pairs for a single record). Long cells are cut on a terminal. */
-export function renderTable(value: unknown, maxCell = 60): string {
+/**
+ * A table: one row per record (key/value pairs for a single record). Long cells are cut; with a
+ * terminal width, the columns that do not fit are left out and counted on a last line.
+ */
+export function renderTable(value: unknown, width?: number, maxCell = 40): string {
   const records = recordsOf(value);
+  const flat = (text: string) => text.replace(/\s*\n\s*/g, ' ');
   if (records.length === 1 && isObject(records[0]) && !Array.isArray(value) && !(isObject(value) && 'items' in value)) {
     const entries = Object.entries(records[0]);
-    const width = Math.max(...entries.map(([key]) => key.length));
-    return entries.map(([key, v]) => `${key.padEnd(width)}  ${cell(v).replace(/\s*\n\s*/g, ' ')}`).join('\n') + '\n';
+    const keyWidth = Math.max(...entries.map(([key]) => key.length));
+    const room = width ? Math.max(20, width - keyWidth - 2) : Infinity;
+    return entries.map(([key, v]) => `${key.padEnd(keyWidth)}  ${cut(flat(cell(v)), room)}`.trimEnd()).join('\n') + '\n';
   }
   if (records.every((r) => !isObject(r))) return records.map(cell).join('\n') + (records.length ? '\n' : '');
-  const columns = columnsOf(records);
-  const cut = (text: string) => {
-    const flat = text.replace(/\s*\n\s*/g, ' ');
-    return flat.length > maxCell ? `${flat.slice(0, maxCell - 1)}…` : flat;
-  };
-  const rows = records.map((record) => columns.map((column) => cut(cell(isObject(record) ? record[column] : undefined))));
-  const widths = columns.map((column, i) => Math.max(column.length, ...rows.map((row) => row[i]!.length)));
-  const line = (values: string[]) => values.map((v, i) => (i === values.length - 1 ? v : v.padEnd(widths[i]!))).join('  ').trimEnd();
-  return [line(columns.map((c) => c.toUpperCase())), ...rows.map(line)].join('\n') + '\n';
+  const all = columnsOf(records);
+  const rows = records.map((record) => all.map((column) => cut(flat(cell(isObject(record) ? record[column] : undefined)), maxCell)));
+  const widths = all.map((column, i) => Math.max(column.length, ...rows.map((row) => row[i]!.length)));
+  // Columns in the record's order while they fit; a column empty in every row is left out.
+  const shown: number[] = [];
+  let used = 0;
+  for (const [i, w] of widths.entries()) {
+    if (rows.every((row) => row[i] === '')) continue;
+    if (width && shown.length > 0 && used + 2 + w > width) continue;
+    shown.push(i);
+    used += (shown.length > 1 ? 2 : 0) + w;
+  }
+  const line = (values: string[]) => shown.map((i, n) => (n === shown.length - 1 ? values[i]! : values[i]!.padEnd(widths[i]!))).join('  ').trimEnd();
+  const omitted = all.length - shown.length - all.filter((_, i) => rows.every((row) => row[i] === '')).length;
+  const note = omitted > 0 ? `(${omitted} more column${omitted > 1 ? 's' : ''}: widen the terminal, or use --output json or --query)\n` : '';
+  return [line(all.map((c) => c.toUpperCase())), ...rows.map(line)].join('\n') + '\n' + note;
+}
+
+function cut(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, Math.max(1, max - 1))}…` : text;
 }
 
 export function renderCsv(value: unknown): string {
@@ -74,11 +90,11 @@ export function renderCsv(value: unknown): string {
 }
 
 /** Writes a whole answer in a format. */
-export async function writeValue(out: Output, format: Format, value: unknown): Promise<void> {
+export async function writeValue(out: Output, format: Format, value: unknown, width?: number): Promise<void> {
   if (value === undefined) return;
   if (format === 'json') await out.write(`${JSON.stringify(value, null, 2)}\n`);
   else if (format === 'ndjson') for (const record of recordsOf(value)) await out.write(`${JSON.stringify(record)}\n`);
-  else if (format === 'table') await out.write(renderTable(value));
+  else if (format === 'table') await out.write(renderTable(value, width));
   else await out.write(renderCsv(value));
 }
 
@@ -87,12 +103,12 @@ export async function writeValue(out: Output, format: Format, value: unknown): P
  * (csv's columns are the first record's), so memory stays flat however many pages there are; a
  * table needs every row for its widths and is written at the end.
  */
-export async function writeStream(out: Output, format: Format, records: AsyncIterable<unknown>): Promise<number> {
+export async function writeStream(out: Output, format: Format, records: AsyncIterable<unknown>, width?: number): Promise<number> {
   let count = 0;
   if (format === 'table') {
     const all: unknown[] = [];
     for await (const record of records) all.push(record);
-    if (all.length) await out.write(renderTable(all));
+    if (all.length) await out.write(renderTable(all, width));
     return all.length;
   }
   let columns: string[] | undefined;

@@ -9,6 +9,8 @@ export interface Io {
   env: Record<string, string | undefined>;
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
+  /** The terminal's width, when stdout is one: tables leave out the columns that do not fit. */
+  columns?: number;
   /** Aborted on Ctrl-C / SIGTERM. */
   signal?: AbortSignal;
 }
@@ -21,6 +23,7 @@ export function processIo(signal?: AbortSignal): Io {
     env: process.env,
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
+    columns: process.stdout.isTTY ? process.stdout.columns : undefined,
     signal,
   };
 }

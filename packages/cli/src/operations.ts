@@ -166,7 +166,7 @@ async function runAction(context: Context, resource: ResourceModel, action: Acti
     const query = context.options.query;
     const search = query ? await compileQuery(query) : undefined;
     const mapped = search ? mapAsync(iterator, search) : iterator;
-    await writeStream(context.out, format, mapped);
+    await writeStream(context.out, format, mapped, context.io.columns);
     return;
   } else {
     result = await method(fieldsOf(action.query));
@@ -200,7 +200,7 @@ export async function compileQuery(expression: string): Promise<(value: unknown)
 export async function writeResult(context: Context, value: unknown): Promise<void> {
   const query = context.options.query;
   const shown = query ? (await compileQuery(query))(value) : value;
-  await writeValue(context.out, context.format, shown);
+  await writeValue(context.out, context.format, shown, context.io.columns);
 }
 
 export interface CommandEnv {

@@ -105,6 +105,17 @@ describe('output formats, parsed back', () => {
     expect(table.slice(1).map((line) => line.split(/\s+/)[0])).toEqual(page.items.map((i) => i.id));
   });
 
+  it('a table fits the terminal: columns that do not fit are left out and counted', async () => {
+    const narrow = (await pa(['identities', 'list', '-o', 'table'], { env, tty: true, columns: 80 })).stdout.trimEnd().split('\n');
+    expect(narrow.every((line) => line.length <= 80)).toBe(true);
+    expect(narrow[0]!.startsWith('ID ')).toBe(true);
+    expect(narrow.at(-1)).toMatch(/^\(\d+ more columns: widen the terminal, or use --output json or --query\)$/);
+    const id = (await identityId())[0]!.id;
+    const record = (await pa(['identities', 'get', id, '-o', 'table'], { env, tty: true, columns: 50 })).stdout.trimEnd().split('\n');
+    expect(record.every((line) => line.length <= 50)).toBe(true);
+    expect(record).toHaveLength(17);
+  });
+
   it('a table on a terminal and json otherwise, unless --output says', async () => {
     const id = (await identityId())[0]!.id;
     const onTerminal = await pa(['identities', 'get', id], { env, tty: true });

@@ -22,6 +22,7 @@ export interface RunOptions {
   env?: Record<string, string | undefined>;
   stdin?: string;
   tty?: boolean;
+  columns?: number;
   signal?: AbortSignal;
 }
 
@@ -39,6 +40,7 @@ export async function pa(args: string[], options: RunOptions = {}): Promise<Resu
     env: { PA_TOKEN: TOKEN, ...options.env },
     stdoutIsTTY: options.tty ?? false,
     stderrIsTTY: options.tty ?? false,
+    columns: options.columns,
     signal: options.signal,
   });
   const result = { code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
