@@ -158,7 +158,10 @@ async function runAction(context: Context, resource: ResourceModel, action: Acti
     const body = { ...(values.data ? await readData(String(values.data), context.io) : {}), ...fieldsOf(action.bodyFields) };
     if (action.idField && id !== undefined) body[action.idField] = id;
     const missing = action.bodyFields.filter((f) => f.required && body[f.key] === undefined);
-    if (missing.length) throw new UsageError(`${resource.name} ${action.name}: ${missing.map((f) => `--${f.name}`).join(', ')} ${missing.length > 1 ? 'are' : 'is'} required (as a flag or in --data)`);
+    if (missing.length) {
+      const named = missing.map((f) => (f.key === action.idField ? `the id (an argument, or --${f.name})` : `--${f.name}`));
+      throw new UsageError(`${resource.name} ${action.name}: ${named.join(', ')} ${missing.length > 1 ? 'are' : 'is'} required (as a flag or in --data)`);
+    }
     result = await method(body);
   } else if (action.paginated && values.all) {
     if (values.page !== undefined) throw new UsageError('--all reads every page; leave out --page');

@@ -157,6 +157,7 @@ describe('writes', () => {
     const result = await pa(['personnel-events', 'offboard', '--effective-date', today()], { env });
     expect(result.code).toBe(EXIT.usage);
     expect(result.stderr).toContain('--identity-id is required');
+    expect((await pa(['imports', 'cancel'], { env })).stderr).toContain('imports cancel: the id (an argument, or --application-import-id) is required');
   });
 
   it('imports stage, upload with --file, cancel by id, and list by application', async () => {
