@@ -6,7 +6,7 @@
 // fetch (see the README's performance table).
 import createClient, { type Client } from 'openapi-fetch';
 import { mergeRetry, resolveConfig, type ClientOptions, type ResolvedConfig } from './config.js';
-import { errorFromResponse, InvalidArgumentError, UnexpectedResponseError, type OperationInfo } from './errors.js';
+import { errorFromResponse, InvalidArgumentError, redactError, redactText, UnexpectedResponseError, type OperationInfo } from './errors.js';
 import { operationTable, type PermissionAssistResources } from './generated/operations.js';
 import type { paths } from './generated/schema.js';
 import { paginate, type Page } from './pagination.js';
@@ -47,7 +47,19 @@ function operationInfo(entry: TableEntry, path = entry.path): OperationInfo {
 const JSON_TYPE = /^application\/([\w.+-]+\+)?json\b/i;
 const noop = () => undefined;
 
-function parseSuccess(response: ReceivedResponse, info: OperationInfo): unknown {
+/** The error JSON.parse gives for `text`, from a redacted copy: its message quotes a piece of the text, cut short. */
+function parseFailure(text: string, error: unknown, secrets: readonly string[]): Error {
+  const redacted = redactText(text, secrets);
+  if (redacted === text) return error as Error;
+  try {
+    JSON.parse(redacted);
+    return new SyntaxError('not valid JSON');
+  } catch (again) {
+    return again as Error;
+  }
+}
+
+function parseSuccess(response: ReceivedResponse, info: OperationInfo, secrets: readonly string[]): unknown {
   const contentType = response.headers.get('content-type') ?? undefined;
   if (response.body.length === 0) throw new UnexpectedResponseError(`${response.status} response has an empty body; expected JSON`, response.status, contentType, info);
   if (!contentType || !JSON_TYPE.test(contentType)) {
@@ -55,8 +67,9 @@ function parseSuccess(response: ReceivedResponse, info: OperationInfo): unknown 
   }
   try {
     return JSON.parse(response.body);
-  } catch (error) {
-    throw new UnexpectedResponseError(`${response.status} response body is not valid JSON (${(error as Error).message})`, response.status, contentType, info, error);
+  } catch (caught) {
+    const error = parseFailure(response.body, caught, secrets);
+    throw new UnexpectedResponseError(`${response.status} response body is not valid JSON (${error.message})`, response.status, contentType, info, error);
   }
 }
 
@@ -107,6 +120,8 @@ function rawFetch(config: ResolvedConfig): typeof fetch {
       const answer = await send(config, { method: request.method, url: request.url, headers, body, info }, scope, config.retry);
       const empty = answer.body.length === 0 || answer.status === 204 || answer.status === 304;
       return new Response(empty ? null : answer.body, { status: answer.status, statusText: answer.statusText, headers: answer.headers });
+    } catch (error) {
+      throw redactError(error, config.secrets);
     } finally {
       scope.end();
     }
@@ -117,7 +132,13 @@ export function buildClient(options: ClientOptions, resolvePath?: PathResolver):
   const config = resolveConfig(options);
   const raw = createClient<paths>({ baseUrl: config.origin, headers: config.headers, fetch: rawFetch(config) });
 
-  async function call(entry: TableEntry, args: CallArgs, options: RequestOptions = {}): Promise<ApiResponse<unknown>> {
+  // Every failure leaves through here, so none carries the token a server may have echoed.
+  const call = (entry: TableEntry, args: CallArgs, options?: RequestOptions) =>
+    callUnredacted(entry, args, options).catch((error: unknown) => {
+      throw redactError(error, config.secrets);
+    });
+
+  async function callUnredacted(entry: TableEntry, args: CallArgs, options: RequestOptions = {}): Promise<ApiResponse<unknown>> {
     const path = entry.pathParam ? entry.path.replace(`{${entry.pathParam}}`, encodeURIComponent(args.id!)) : entry.path;
     const info = operationInfo(entry, path);
     let url = config.origin + path;
@@ -141,9 +162,9 @@ export function buildClient(options: ClientOptions, resolvePath?: PathResolver):
       scope.end();
     }
     if (response.status < 200 || response.status >= 300) {
-      throw errorFromResponse(response, parseErrorBody(response), info, parseRetryAfter(response.headers.get('retry-after')), requestIdOf(response.headers));
+      throw errorFromResponse(response, parseErrorBody(response), info, parseRetryAfter(response.headers.get('retry-after')), requestIdOf(response.headers), response.gaveUp);
     }
-    return { data: parseSuccess(response, info), status: response.status, headers: response.headers };
+    return { data: parseSuccess(response, info, config.secrets), status: response.status, headers: response.headers };
   }
 
   /** The error for an id that cannot be sent, or undefined. */

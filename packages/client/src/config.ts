@@ -57,6 +57,8 @@ export interface ClientOptions {
 export interface ResolvedConfig {
   origin: string;
   token: string;
+  /** What errors must never carry: the token, also as it looks URL-encoded. */
+  secrets: string[];
   fetch: typeof globalThis.fetch;
   timeoutMs: number;
   retry: Required<RetryOptions>;
@@ -133,6 +135,7 @@ export function resolveConfig(options: ClientOptions): ResolvedConfig {
   return {
     origin,
     token,
+    secrets: [...new Set([token, encodeURIComponent(token)])],
     fetch: fetchImpl,
     timeoutMs: options.timeoutMs ?? 30_000,
     retry: mergeRetry(DEFAULT_RETRY, options.retry),

@@ -5,7 +5,7 @@
 // with a body only when the connection was refused, so it cannot have reached the server (creating
 // a personnel event twice is worse than reporting a failure).
 import type { ResolvedConfig, RetryOptions } from './config.js';
-import { AbortedError, ConnectionError, RedirectError, ResponseTooLargeError, TimeoutError, type OperationInfo } from './errors.js';
+import { AbortedError, ConnectionError, RedirectError, redactText, ResponseTooLargeError, TimeoutError, type OperationInfo } from './errors.js';
 
 const RETRY_STATUSES = new Set([429, 502, 503, 504]);
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -30,6 +30,8 @@ export interface ReceivedResponse {
   url: string;
   /** The body as text (every answer of this API is JSON, or text when something is wrong). */
   body: string;
+  /** Why a retryable answer (429, 503...) was not retried any more, for its error message. */
+  gaveUp?: string;
 }
 
 /** One call's deadline and cancellation, as one AbortSignal (or none when there is neither). */
@@ -38,12 +40,15 @@ export class CallScope {
   private readonly timer: ReturnType<typeof setTimeout> | undefined;
   private readonly onUserAbort: (() => void) | undefined;
   private timedOut = false;
+  /** When the call's timeout expires (performance.now() time), Infinity without one. */
+  readonly deadline: number;
 
   constructor(
     readonly timeoutMs: number,
     readonly userSignal: AbortSignal | undefined,
     readonly info: OperationInfo,
   ) {
+    this.deadline = timeoutMs > 0 ? performance.now() + timeoutMs : Infinity;
     // No signal at all when there is nothing to cancel: undici's abort handling has a price.
     if (timeoutMs <= 0 && !userSignal) return;
     const controller = new AbortController();
@@ -180,19 +185,33 @@ export async function send(config: ResolvedConfig, request: OutgoingRequest, sco
   const idempotent = request.method === 'GET' || request.method === 'HEAD';
   let waited = 0;
 
-  /** Waits before the next attempt, or returns false when the policy says stop. */
-  const backoff = async (attempt: number, retryAfterMs: number | undefined): Promise<boolean> => {
-    if (attempt >= retry.maxRetries) return false;
-    if (retryAfterMs !== undefined && retryAfterMs > retry.maxDelayMs) return false;
+  /** How long to wait before the next attempt, or why not to make one. */
+  const plan = (attempt: number, retryAfterMs: number | undefined): { delay: number } | { stop: string } => {
+    if (attempt >= retry.maxRetries) return { stop: `no retries left (retry.maxRetries ${retry.maxRetries})` };
+    if (retryAfterMs !== undefined && retryAfterMs > retry.maxDelayMs) return { stop: `that is longer than retry.maxDelayMs (${retry.maxDelayMs} ms) allows waiting` };
     const delay = retryAfterMs ?? Math.random() * Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** attempt);
-    if (waited + delay > retry.maxTotalDelayMs) return false;
+    if (waited + delay > retry.maxTotalDelayMs) return { stop: `that would exceed retry.maxTotalDelayMs (${retry.maxTotalDelayMs} ms) of waiting` };
+    // A wait the timeout would cut short is not started: the answer in hand says more than a timeout.
+    if (performance.now() + delay >= scope.deadline) return { stop: `that is later than the call's ${scope.timeoutMs} ms timeout allows` };
+    return { delay };
+  };
+
+  const wait = async (delay: number) => {
     waited += delay;
     await sleep(delay, scope.signal).catch((reason: unknown) => {
       throw scope.failure(reason);
     });
+  };
+
+  /** Waits before the next attempt, or returns false when the policy says stop. */
+  const backoff = async (attempt: number): Promise<boolean> => {
+    const next = plan(attempt, undefined);
+    if ('stop' in next) return false;
+    await wait(next.delay);
     return true;
   };
 
+  let refusals = 0;
   // Only the keys that are set: undici does measurably more work for an explicit null or undefined.
   const init: RequestInit = { method: request.method, headers: request.headers, redirect: 'manual' };
   if (request.body !== undefined) init.body = request.body;
@@ -223,7 +242,7 @@ export async function send(config: ResolvedConfig, request: OutgoingRequest, sco
     } catch (error) {
       if (error instanceof RedirectError) throw error;
       const retryable = !scope.aborted && (idempotent || NEVER_SENT_CODES.has(errorCode(error) ?? ''));
-      if (retryable && (await backoff(attempt, undefined))) continue;
+      if (retryable && (await backoff(attempt))) continue;
       throw scope.failure(error);
     }
     let body: string;
@@ -232,15 +251,38 @@ export async function send(config: ResolvedConfig, request: OutgoingRequest, sco
     } catch (error) {
       if (error instanceof ResponseTooLargeError) throw error;
       // The connection broke mid-body: the server did answer, so only a GET may be repeated.
-      if (idempotent && !scope.aborted && (await backoff(attempt, undefined))) continue;
+      if (idempotent && !scope.aborted && (await backoff(attempt))) continue;
       throw scope.failure(error);
     }
     if (config.onResponse) {
-      notify(config.onResponse, { method: request.method, url: href, attempt: attempt + 1, status: response.status, durationMs: performance.now() - started, requestId: requestIdOf(response.headers) });
+      notify(config.onResponse, { method: request.method, url: href, attempt: attempt + 1, status: response.status, durationMs: performance.now() - started, requestId: redactedId(requestIdOf(response.headers), config.secrets) });
     }
-    if (idempotent && RETRY_STATUSES.has(response.status) && (await backoff(attempt, parseRetryAfter(response.headers.get('retry-after'))))) continue;
-    return { status: response.status, statusText: response.statusText, headers: response.headers, url: href, body };
+    let gaveUp: string | undefined;
+    if (idempotent && RETRY_STATUSES.has(response.status)) {
+      refusals += 1;
+      const retryAfter = response.headers.get('retry-after');
+      const next = plan(attempt, parseRetryAfter(retryAfter));
+      if ('delay' in next) {
+        await wait(next.delay);
+        continue;
+      }
+      gaveUp = refusalNote(response.status, refusals, attempt + 1, retryAfter, next.stop);
+    }
+    return { status: response.status, statusText: response.statusText, headers: response.headers, url: href, body, gaveUp };
   }
+}
+
+/** Says that the server kept refusing, when it asked to come back, and why the client stopped trying. */
+function refusalNote(status: number, refusals: number, attempts: number, retryAfter: string | null, stop: string): string | undefined {
+  if (attempts === 1 && retryAfter === null) return undefined;
+  const kept = attempts > 1 ? `the server kept refusing (${status} to ${refusals} of ${attempts} attempts)` : `the server refused (${status})`;
+  let asked = '';
+  if (retryAfter !== null) {
+    const delta = /^\s*\d+\s*$/.test(retryAfter);
+    const ms = parseRetryAfter(retryAfter);
+    asked = delta ? ` and asked to come back in ${retryAfter.trim()} s` : ` and asked to come back at ${retryAfter.trim()}${ms === undefined ? '' : ` (in ${(ms / 1000).toFixed(1)} s)`}`;
+  }
+  return `${kept}${asked}; not tried again: ${stop}`;
 }
 
 /** Calls a logging hook; a hook that throws must not fail the call it is watching. */
@@ -251,6 +293,8 @@ function notify<E>(hook: (event: E) => void, event: E): void {
     // ignored on purpose
   }
 }
+
+const redactedId = (id: string | undefined, secrets: readonly string[]) => (id === undefined ? id : redactText(id, secrets));
 
 /** The request id a server or a proxy in front of it put on an answer, if any. */
 export function requestIdOf(headers: Headers): string | undefined {

@@ -68,6 +68,29 @@ describe('GET retries', () => {
     expect(count(key)).toBe(1);
   });
 
+  it('a 429 whose Retry-After date lies past the timeout: RateLimitError saying the server kept refusing and when it asked to come back', async () => {
+    // Each answer asks to come back 2.5 s later (an HTTP date has whole seconds: 1.5 to 2.5 s away),
+    // so the second wait cannot end within the 3 s timeout.
+    let comeBack = '';
+    const key = fault((res) => {
+      comeBack = new Date(Date.now() + 2500).toUTCString();
+      json(res, 429, { error: 'too_many_requests', message: 'slow down', correlationId: 'a1b2c3d4e5f67890abcdef1234567890' }, { 'retry-after': comeBack });
+    });
+    const error = await pa({ timeoutMs: 3000, retry: { maxRetries: 5, maxDelayMs: 5000 } }).identities.get(key).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(count(key)).toBe(2);
+    expect((error as Error).message).toContain(`the server kept refusing (429 to 2 of 2 attempts) and asked to come back at ${comeBack} (in `);
+    expect((error as Error).message).toContain("not tried again: that is later than the call's 3000 ms timeout allows");
+    expect((error as RateLimitError).retryAfterMs).toBeGreaterThan(0);
+  });
+
+  it('a 429 answered to every retry says so', async () => {
+    const key = fault((res) => json(res, 429, {}, { 'retry-after': '0' }));
+    const error = await pa({ retry: { ...fast, maxRetries: 2 } }).identities.get(key).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect((error as Error).message).toContain('the server kept refusing (429 to 3 of 3 attempts) and asked to come back in 0 s; not tried again: no retries left (retry.maxRetries 2)');
+  });
+
   it('gives up after maxRetries with the last typed error', async () => {
     const key = fault((res) => json(res, 503, { error: 'server_error', message: 'down', correlationId: 'a1b2c3d4e5f67890abcdef1234567890' }));
     await expect(pa({ retry: { ...fast, maxRetries: 3 } }).identities.get(key)).rejects.toBeInstanceOf(ServerError);
