@@ -8,7 +8,7 @@ export default defineConfig({
   clean: true,
   target: 'es2022',
   platform: 'neutral',
-  external: ['node:fs', 'node:path'],
+  external: ['node:fs', 'node:fs/promises', 'node:path', 'node:http', 'node:https', 'node:stream', 'node:zlib'],
   // openapi-fetch (2.6 kB) is inlined: its CommonJS build exports `default`, which a CJS bundle
   // cannot import reliably. It stays a dependency because the type declarations refer to it.
   noExternal: ['openapi-fetch'],

@@ -7,6 +7,7 @@
 import createClient, { type Client } from 'openapi-fetch';
 import { mergeRetry, resolveConfig, type ClientOptions, type ResolvedConfig } from './config.js';
 import { errorFromResponse, InvalidArgumentError, redactError, redactText, UnexpectedResponseError, type OperationInfo } from './errors.js';
+import type { Exchanger } from './exchange.js';
 import { operationTable, type PermissionAssistResources } from './generated/operations.js';
 import type { paths } from './generated/schema.js';
 import { paginate, type Page } from './pagination.js';
@@ -60,7 +61,7 @@ function parseFailure(text: string, error: unknown, secrets: readonly string[]):
 }
 
 function parseSuccess(response: ReceivedResponse, info: OperationInfo, secrets: readonly string[]): unknown {
-  const contentType = response.headers.get('content-type') ?? undefined;
+  const contentType = response.header('content-type') ?? undefined;
   if (response.body.length === 0) throw new UnexpectedResponseError(`${response.status} response has an empty body; expected JSON`, response.status, contentType, info);
   if (!contentType || !JSON_TYPE.test(contentType)) {
     throw new UnexpectedResponseError(`${response.status} response has content type "${contentType ?? 'none'}"; expected application/json`, response.status, contentType, info);
@@ -75,7 +76,7 @@ function parseSuccess(response: ReceivedResponse, info: OperationInfo, secrets: 
 
 function parseErrorBody(response: ReceivedResponse): unknown {
   const text = response.body;
-  if (!JSON_TYPE.test(response.headers.get('content-type') ?? '')) return text || undefined;
+  if (!JSON_TYPE.test(response.header('content-type') ?? '')) return text || undefined;
   try {
     return JSON.parse(text);
   } catch {
@@ -128,8 +129,8 @@ function rawFetch(config: ResolvedConfig): typeof fetch {
   };
 }
 
-export function buildClient(options: ClientOptions, resolvePath?: PathResolver): PermissionAssistClient {
-  const config = resolveConfig(options);
+export function buildClient(options: ClientOptions, resolvePath?: PathResolver, nodeExchange?: Exchanger): PermissionAssistClient {
+  const config = resolveConfig(options, nodeExchange);
   const raw = createClient<paths>({ baseUrl: config.origin, headers: config.headers, fetch: rawFetch(config) });
 
   // Every failure leaves through here, so none carries the token a server may have echoed.
@@ -162,9 +163,11 @@ export function buildClient(options: ClientOptions, resolvePath?: PathResolver):
       scope.end();
     }
     if (response.status < 200 || response.status >= 300) {
-      throw errorFromResponse(response, parseErrorBody(response), info, parseRetryAfter(response.headers.get('retry-after')), requestIdOf(response.headers), response.gaveUp);
+      throw errorFromResponse(response, parseErrorBody(response), info, parseRetryAfter(response.header('retry-after')), requestIdOf(response.header), response.gaveUp);
     }
-    return { data: parseSuccess(response, info, config.secrets), status: response.status, headers: response.headers };
+    const answer = response;
+    // headers on first use: building them costs more than the rest of a small call on Node.
+    return { data: parseSuccess(response, info, config.secrets), status: response.status, get headers() { return answer.headers; } };
   }
 
   /** The error for an id that cannot be sent, or undefined. */

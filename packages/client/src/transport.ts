@@ -6,6 +6,7 @@
 // a personnel event twice is worse than reporting a failure).
 import type { ResolvedConfig, RetryOptions } from './config.js';
 import { AbortedError, ConnectionError, RedirectError, redactText, ResponseTooLargeError, TimeoutError, type OperationInfo } from './errors.js';
+import type { Exchange, ExchangeInit } from './exchange.js';
 
 const RETRY_STATUSES = new Set([429, 502, 503, 504]);
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -25,7 +26,10 @@ export interface OutgoingRequest {
 export interface ReceivedResponse {
   status: number;
   statusText: string;
-  headers: Headers;
+  /** Every header (built on first use by the Node transport). */
+  readonly headers: Headers;
+  /** One header's value (lower-case name), or null. */
+  header(name: string): string | null;
   /** The URL that answered (after redirects). */
   url: string;
   /** The body as text (every answer of this API is JSON, or text when something is wrong). */
@@ -124,46 +128,14 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
-const decoder = new TextDecoder();
-
-/**
- * The body, refusing to hold more than `limit` bytes. A declared length settles it before a byte is
- * read; otherwise (chunked, or compressed, where the declared length is not what unpacking gives)
- * the bytes are counted as they arrive, so an endless body or a decompression bomb stops at the limit.
- */
-async function readBody(response: Response, limit: number, info: OperationInfo): Promise<string> {
-  const declared = response.headers.get('content-length');
-  const plain = !response.headers.has('content-encoding');
-  if (limit <= 0 || (plain && declared !== null && Number(declared) <= limit)) return response.text();
-  if (plain && declared !== null) {
-    await response.body?.cancel().catch(() => undefined);
-    throw new ResponseTooLargeError(limit, response.status, info);
-  }
-  const reader = response.body?.getReader();
-  if (!reader) return '';
-  let text = '';
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      throw new ResponseTooLargeError(limit, response.status, info);
-    }
-    text += decoder.decode(value, { stream: true });
-  }
-  return text + decoder.decode();
-}
-
 /**
  * Where to go after a 3xx, or an error saying why not. Followed: the same host (an http -> https
  * upgrade included), at most 5 times, never in a loop; a request with a body only on 307/308, which
  * keep the method and body. Never followed: another host (the token would go with it), a downgrade
  * to http, a 301/302/303 for a request with a body (it would silently become a GET).
  */
-function nextLocation(response: Response, current: URL, request: OutgoingRequest, visited: string[]): URL | undefined {
-  const location = response.headers.get('location');
+function nextLocation(response: Exchange, current: URL, request: OutgoingRequest, visited: string[]): URL | undefined {
+  const location = response.header('location');
   if (!location) return undefined;
   const { info, method } = request;
   const where = `${info.method} ${info.path}`;
@@ -212,8 +184,7 @@ export async function send(config: ResolvedConfig, request: OutgoingRequest, sco
   };
 
   let refusals = 0;
-  // Only the keys that are set: undici does measurably more work for an explicit null or undefined.
-  const init: RequestInit = { method: request.method, headers: request.headers, redirect: 'manual' };
+  const init: ExchangeInit = { method: request.method, headers: request.headers };
   if (request.body !== undefined) init.body = request.body;
   if (scope.signal) init.signal = scope.signal;
 
@@ -222,20 +193,26 @@ export async function send(config: ResolvedConfig, request: OutgoingRequest, sco
     let href = request.url;
     let visited: string[] | undefined;
     const started = config.onResponse ? performance.now() : 0;
-    let response: Response;
+    let response: Exchange;
     try {
       for (;;) {
         if (config.onRequest) notify(config.onRequest, { method: request.method, url: href, attempt: attempt + 1 });
-        response = await config.fetch(href, init);
+        response = await config.exchange(href, init);
         if (response.status < 300 || response.status >= 400) break;
         // A browser hides where a manual redirect goes.
-        if (response.type === 'opaqueredirect') {
+        if (response.opaqueRedirect) {
           throw new RedirectError(`${request.info.method} ${request.info.path}: the server redirected, and the browser does not say where to; set baseUrl to the server's final address`, 0, undefined, request.info);
         }
         visited ??= [href];
-        const next = REDIRECT_STATUSES.has(response.status) ? nextLocation(response, new URL(href), request, visited) : undefined;
+        let next: URL | undefined;
+        try {
+          next = REDIRECT_STATUSES.has(response.status) ? nextLocation(response, new URL(href), request, visited) : undefined;
+        } catch (refused) {
+          await response.discard();
+          throw refused;
+        }
         if (!next) break;
-        await response.body?.cancel().catch(() => undefined);
+        await response.discard();
         href = next.href;
         visited.push(href);
       }
@@ -247,7 +224,7 @@ export async function send(config: ResolvedConfig, request: OutgoingRequest, sco
     }
     let body: string;
     try {
-      body = await readBody(response, config.maxResponseBytes, request.info);
+      body = await response.text(config.maxResponseBytes, request.info);
     } catch (error) {
       if (error instanceof ResponseTooLargeError) throw error;
       // The connection broke mid-body: the server did answer, so only a GET may be repeated.
@@ -255,12 +232,12 @@ export async function send(config: ResolvedConfig, request: OutgoingRequest, sco
       throw scope.failure(error);
     }
     if (config.onResponse) {
-      notify(config.onResponse, { method: request.method, url: href, attempt: attempt + 1, status: response.status, durationMs: performance.now() - started, requestId: redactedId(requestIdOf(response.headers), config.secrets) });
+      notify(config.onResponse, { method: request.method, url: href, attempt: attempt + 1, status: response.status, durationMs: performance.now() - started, requestId: redactedId(requestIdOf(response.header), config.secrets) });
     }
     let gaveUp: string | undefined;
     if (idempotent && RETRY_STATUSES.has(response.status)) {
       refusals += 1;
-      const retryAfter = response.headers.get('retry-after');
+      const retryAfter = response.header('retry-after');
       const next = plan(attempt, parseRetryAfter(retryAfter));
       if ('delay' in next) {
         await wait(next.delay);
@@ -268,7 +245,8 @@ export async function send(config: ResolvedConfig, request: OutgoingRequest, sco
       }
       gaveUp = refusalNote(response.status, refusals, attempt + 1, retryAfter, next.stop);
     }
-    return { status: response.status, statusText: response.statusText, headers: response.headers, url: href, body, gaveUp };
+    const answer = response;
+    return { status: answer.status, statusText: answer.statusText, get headers() { return answer.headers; }, header: answer.header, url: href, body, gaveUp };
   }
 }
 
@@ -297,6 +275,6 @@ function notify<E>(hook: (event: E) => void, event: E): void {
 const redactedId = (id: string | undefined, secrets: readonly string[]) => (id === undefined ? id : redactText(id, secrets));
 
 /** The request id a server or a proxy in front of it put on an answer, if any. */
-export function requestIdOf(headers: Headers): string | undefined {
-  return headers.get('x-request-id') ?? headers.get('x-correlation-id') ?? headers.get('request-id') ?? undefined;
+export function requestIdOf(header: (name: string) => string | null): string | undefined {
+  return header('x-request-id') ?? header('x-correlation-id') ?? header('request-id') ?? undefined;
 }
