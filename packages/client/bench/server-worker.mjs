@@ -1,28 +1,34 @@
 // The benchmark's server, in its own thread so that it does not compete with the client's event loop.
+// Every answer is precomputed: the server's own work is the floor's, not part of what is measured.
 import { createServer } from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
 
-const { identity, totalItems, pageLatencyMs } = workerData;
+const { identity, listPage, totalItems, pageLatencyMs } = workerData;
+const json = (text) => ({ body: Buffer.from(text), headers: { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(text)) } });
+const byId = json(identity);
+const page = json(listPage);
 
-function listPage(page) {
+// list-all: 200 pages of 50 short items, each after a delay, so that concurrency has something to overlap.
+function allPage(number) {
   const items = [];
-  for (let i = (page - 1) * 50; i < Math.min(page * 50, totalItems); i += 1) items.push(`{"n":${i}}`);
-  return `{"items":[${items.join(',')}],"totalCount":${totalItems},"page":${page},"pageSize":50,"totalPages":${Math.ceil(totalItems / 50)}}`;
+  for (let i = (number - 1) * 50; i < Math.min(number * 50, totalItems); i += 1) items.push(`{"n":${i}}`);
+  return json(`{"items":[${items.join(',')}],"totalCount":${totalItems},"page":${number},"pageSize":50,"totalPages":${Math.ceil(totalItems / 50)}}`);
 }
 
 const server = createServer((req, res) => {
-  if (req.url.startsWith('/api/identities/')) {
-    res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(identity) });
-    return res.end(identity);
+  const send = ({ body, headers }) => res.writeHead(200, headers).end(body);
+  if (req.url.startsWith('/api/identities/')) return send(byId);
+  if (req.url.startsWith('/api/identities?slow=1')) {
+    const number = Number(new URL(req.url, 'http://x').searchParams.get('page') ?? '1');
+    return setTimeout(() => send(allPage(number)), pageLatencyMs);
   }
-  const page = Number(new URL(req.url, 'http://x').searchParams.get('page') ?? '1');
-  setTimeout(() => {
-    const body = listPage(page);
-    res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
-    res.end(body);
-  }, pageLatencyMs);
+  return send(page);
 });
+server.keepAliveTimeout = 60_000;
 server.listen(0, '127.0.0.1', () => parentPort.postMessage(server.address().port));
 parentPort.on('message', (message) => {
-  if (message === 'close') server.close(() => process.exit(0));
+  if (message === 'close') {
+    server.closeAllConnections();
+    server.close(() => process.exit(0));
+  }
 });

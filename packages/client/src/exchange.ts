@@ -10,7 +10,16 @@ export interface ExchangeInit {
   headers: Record<string, string>;
   /** A JSON string or a FormData: both can be sent again as they are. */
   body?: string | FormData;
-  signal?: AbortSignal;
+  /** The call's deadline and cancellation. */
+  scope: Cancellation;
+}
+
+export interface Cancellation {
+  /** As an AbortSignal (made on first use); undefined when the call has neither a timeout nor a signal. */
+  readonly signal: AbortSignal | undefined;
+  /** Calls `cancel` once the call times out or is aborted (at once if it already has). */
+  onCancel(cancel: (reason: unknown) => void): void;
+  readonly aborted: boolean;
 }
 
 export interface Exchange {
@@ -76,7 +85,8 @@ function concat(chunks: Uint8Array[], size: number): Uint8Array {
 
 /** Exchanges through a fetch implementation (redirects handled by the transport, not by fetch). */
 export function fetchExchanger(fetchImpl: typeof globalThis.fetch): Exchanger {
-  return async (url, { method, headers, body, signal }) => {
+  return async (url, { method, headers, body, scope }) => {
+    const signal = scope.signal;
     // Only the keys that are set: undici does measurably more work for an explicit null or undefined.
     const init: RequestInit = { method, headers, redirect: 'manual' };
     if (body !== undefined) init.body = body;

@@ -23,11 +23,17 @@ const UNPACK: Record<string, () => NodeJS.ReadWriteStream> = {
 
 class NodeExchange implements Exchange {
   private built: Headers | undefined;
+  /** Ends a body read in progress: set while one is. */
+  private stop: ((reason: unknown) => void) | undefined;
+  private cancelled: { reason: unknown } | undefined;
 
-  constructor(
-    private readonly res: IncomingMessage,
-    private readonly signal: AbortSignal | undefined,
-  ) {}
+  constructor(private readonly res: IncomingMessage) {}
+
+  /** The call was cancelled (timeout or the caller's signal): the body read ends with the reason. */
+  cancel(reason: unknown) {
+    this.cancelled = { reason };
+    this.stop?.(reason);
+  }
 
   get status() {
     return this.res.statusCode ?? 0;
@@ -55,7 +61,7 @@ class NodeExchange implements Exchange {
   }
 
   text(limit: number, info: OperationInfo): Promise<string> {
-    const { res, signal } = this;
+    const { res } = this;
     const codings = (this.header('content-encoding') ?? '').split(',').map((c) => c.trim().toLowerCase()).filter((c) => c && c !== 'identity');
     const declared = this.header('content-length');
     if (limit > 0 && codings.length === 0 && declared !== null && Number(declared) > limit) {
@@ -72,7 +78,7 @@ class NodeExchange implements Exchange {
       const finish = (error: unknown, text?: string) => {
         if (settled) return;
         settled = true;
-        signal?.removeEventListener('abort', onAbort);
+        this.stop = undefined;
         if (error === undefined) resolve(text!);
         else {
           res.destroy();
@@ -80,9 +86,8 @@ class NodeExchange implements Exchange {
           reject(error);
         }
       };
-      const onAbort = () => finish(signal!.reason ?? new Error('aborted'));
-      if (signal?.aborted) return onAbort();
-      signal?.addEventListener('abort', onAbort, { once: true });
+      if (this.cancelled) return finish(this.cancelled.reason);
+      this.stop = (reason) => finish(reason);
       source.on('data', (chunk: Buffer) => {
         size += chunk.length;
         if (limit > 0 && size > limit) return finish(new ResponseTooLargeError(limit, this.status, info));
@@ -113,20 +118,37 @@ async function encodeForm(form: FormData): Promise<{ type: string; bytes: Buffer
   return { type: encoded.headers.get('content-type')!, bytes: Buffer.from(await encoded.arrayBuffer()) };
 }
 
-function exchange(url: string, { method, headers, body, signal }: ExchangeInit, payload: string | Buffer | undefined): Promise<Exchange> {
+function exchange(url: string, { method, headers, scope }: ExchangeInit, payload: string | Buffer | undefined): Promise<Exchange> {
   return new Promise((resolve, reject) => {
     const https = url.startsWith('https:');
-    const req = (https ? httpsRequest : httpRequest)(url, { method, headers, agent: https ? httpsAgent : httpAgent, signal }, (res) => resolve(new NodeExchange(res, signal)));
+    let answer: NodeExchange | undefined;
+    const req = (https ? httpsRequest : httpRequest)(url, { method, headers, agent: https ? httpsAgent : httpAgent }, (res) => {
+      answer = new NodeExchange(res);
+      resolve(answer);
+    });
     req.on('error', reject);
+    scope.onCancel((reason) => {
+      req.destroy();
+      answer?.cancel(reason);
+      reject(reason);
+    });
     req.end(payload);
   });
 }
 
 /** Exchanges over node:http(s) with keep-alive. */
+// A client's headers are one object for all its calls: they get accept-encoding added once.
+const withEncodings = new WeakMap<Record<string, string>, Record<string, string>>();
+
 export const nodeExchange: Exchanger = async (url, init) => {
+  if (init.scope.aborted) throw new Error('aborted before sending');
   let headers = init.headers;
   // fetch asks for compressed answers unless told otherwise; so does this.
-  if (headers['accept-encoding'] === undefined) headers = { ...headers, 'accept-encoding': 'gzip, deflate, br' };
+  if (headers['accept-encoding'] === undefined) {
+    let added = withEncodings.get(headers);
+    if (!added) withEncodings.set(headers, (added = { ...headers, 'accept-encoding': 'gzip, deflate, br' }));
+    headers = added;
+  }
   let payload: string | Buffer | undefined;
   if (typeof init.body === 'string') {
     payload = init.body;

@@ -6,7 +6,7 @@
 // a personnel event twice is worse than reporting a failure).
 import type { ResolvedConfig, RetryOptions } from './config.js';
 import { AbortedError, ConnectionError, RedirectError, redactText, ResponseTooLargeError, TimeoutError, type OperationInfo } from './errors.js';
-import type { Exchange, ExchangeInit } from './exchange.js';
+import type { Cancellation, Exchange, ExchangeInit } from './exchange.js';
 
 const RETRY_STATUSES = new Set([429, 502, 503, 504]);
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -38,12 +38,18 @@ export interface ReceivedResponse {
   gaveUp?: string;
 }
 
-/** One call's deadline and cancellation, as one AbortSignal (or none when there is neither). */
-export class CallScope {
-  readonly signal: AbortSignal | undefined;
+/**
+ * One call's deadline and cancellation. fetch takes them as an AbortSignal, made only when asked for;
+ * the Node transport registers a callback instead (`onCancel`): an AbortSignal, its listeners and
+ * node:http's handling of it cost more than the rest of a small call.
+ */
+export class CallScope implements Cancellation {
   private readonly timer: ReturnType<typeof setTimeout> | undefined;
   private readonly onUserAbort: (() => void) | undefined;
+  private controller: AbortController | undefined;
+  private cancellers: ((reason: unknown) => void)[] | undefined;
   private timedOut = false;
+  private cancelled: { reason: unknown } | undefined;
   /** When the call's timeout expires (performance.now() time), Infinity without one. */
   readonly deadline: number;
 
@@ -53,26 +59,45 @@ export class CallScope {
     readonly info: OperationInfo,
   ) {
     this.deadline = timeoutMs > 0 ? performance.now() + timeoutMs : Infinity;
-    // No signal at all when there is nothing to cancel: undici's abort handling has a price.
-    if (timeoutMs <= 0 && !userSignal) return;
-    const controller = new AbortController();
-    this.signal = controller.signal;
     if (timeoutMs > 0) {
       this.timer = setTimeout(() => {
         this.timedOut = true;
-        controller.abort();
+        this.cancel(undefined);
       }, timeoutMs);
     }
     if (!userSignal) return;
-    if (userSignal.aborted) controller.abort(userSignal.reason);
+    if (userSignal.aborted) this.cancel(userSignal.reason);
     else {
-      this.onUserAbort = () => controller.abort(userSignal.reason);
+      this.onUserAbort = () => this.cancel(userSignal.reason);
       userSignal.addEventListener('abort', this.onUserAbort, { once: true });
     }
   }
 
+  private cancel(reason: unknown) {
+    if (this.cancelled) return;
+    this.cancelled = { reason };
+    this.controller?.abort(reason);
+    for (const cancel of this.cancellers ?? []) cancel(reason ?? new Error('timed out'));
+    this.cancellers = undefined;
+  }
+
+  /** The call's cancellation as an AbortSignal; undefined when there is nothing to cancel (undici's abort handling has a price). */
+  get signal(): AbortSignal | undefined {
+    if (this.timeoutMs <= 0 && !this.userSignal) return undefined;
+    if (!this.controller) {
+      this.controller = new AbortController();
+      if (this.cancelled) this.controller.abort(this.cancelled.reason);
+    }
+    return this.controller.signal;
+  }
+
+  onCancel(cancel: (reason: unknown) => void): void {
+    if (this.cancelled) cancel(this.cancelled.reason ?? new Error('timed out'));
+    else (this.cancellers ??= []).push(cancel);
+  }
+
   get aborted() {
-    return this.signal?.aborted ?? false;
+    return this.cancelled !== undefined;
   }
 
   /** The typed error for a failure during this call. */
@@ -89,6 +114,7 @@ export class CallScope {
   }
 
   end() {
+    this.cancellers = undefined;
     if (this.timer) clearTimeout(this.timer);
     if (this.onUserAbort) this.userSignal?.removeEventListener('abort', this.onUserAbort);
   }
@@ -184,9 +210,8 @@ export async function send(config: ResolvedConfig, request: OutgoingRequest, sco
   };
 
   let refusals = 0;
-  const init: ExchangeInit = { method: request.method, headers: request.headers };
+  const init: ExchangeInit = { method: request.method, headers: request.headers, scope };
   if (request.body !== undefined) init.body = request.body;
-  if (scope.signal) init.signal = scope.signal;
 
   for (let attempt = 0; ; attempt += 1) {
     // The URL is parsed only when a redirect has to be judged: most calls never need it.

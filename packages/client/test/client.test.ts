@@ -5,6 +5,7 @@ import { InvalidArgumentError } from '../src/index.js';
 import { TRANSPORTS } from './helpers/transports.js';
 import { offboardEvent, page, sarahChen, stagedImport, TOKEN } from './helpers/fixtures.js';
 import { json, startServer, type TestServer } from './helpers/server.js';
+import { rawClient } from '../src/raw.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -112,7 +113,7 @@ describe.each(TRANSPORTS)('$name transport', ({ create: createPermissionAssistCl
     });
 
     it('raw: the openapi-fetch { data, error, response } style with the same auth', async () => {
-      const { data, error, response } = await client().raw.GET('/api/identities/{id}', { params: { path: { id: sarahChen.id } } });
+      const { data, error, response } = await rawClient(client()).GET('/api/identities/{id}', { params: { path: { id: sarahChen.id } } });
       expect(error).toBeUndefined();
       expect(response.status).toBe(200);
       expect(data?.lastName).toBe('Chen');

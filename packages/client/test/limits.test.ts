@@ -8,6 +8,7 @@ import { TRANSPORTS } from './helpers/transports.js';
 import { sarahChen, TOKEN } from './helpers/fixtures.js';
 import { failOnUnhandledRejections } from './helpers/no-unhandled.js';
 import { json, startServer, type TestServer } from './helpers/server.js';
+import { rawClient } from '../src/raw.js';
 
 failOnUnhandledRejections();
 
@@ -103,7 +104,7 @@ describe.each(TRANSPORTS)('$name transport', ({ create: createPermissionAssistCl
     it('a POST redirected with 307 to another host is not followed: neither its body nor the token goes there', async () => {
       routes.set('offboard', (res) => res.writeHead(307, { location: `${other.url}/api/personnel-events/offboard` }).end());
       const before = other.requests.length;
-      const error = await pa().raw.POST('/api/personnel-events/offboard', { body: { identityId: sarahChen.id, effectiveDate: '2099-01-01' } }).catch((e: unknown) => e);
+      const error = await rawClient(pa()).POST('/api/personnel-events/offboard', { body: { identityId: sarahChen.id, effectiveDate: '2099-01-01' } }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(RedirectError);
       expect((error as RedirectError).location).toBe(`${other.url}/api/personnel-events/offboard`);
       expect(other.requests.length).toBe(before);

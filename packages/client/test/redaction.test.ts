@@ -6,6 +6,7 @@ import { ApiError, PermissionAssistError, RedirectError, UnexpectedResponseError
 import { TOKEN } from './helpers/fixtures.js';
 import { json, startServer, type TestServer } from './helpers/server.js';
 import { TRANSPORTS } from './helpers/transports.js';
+import { rawClient } from '../src/raw.js';
 
 type Echo = (res: import('node:http').ServerResponse, authorization: string) => void;
 const echoes: [string, Echo, (error: PermissionAssistError) => unknown][] = [
@@ -41,7 +42,7 @@ describe.each(TRANSPORTS)('$name transport: the token is redacted from everythin
 
   it('the raw client redacts a RedirectError too', async () => {
     routes.set('raw-redirect', (res, auth) => res.writeHead(302, { location: `https://elsewhere.example/?t=${auth}` }).end());
-    const error = await create({ baseUrl: server.url, token: TOKEN, retry: false }).raw.GET('/api/identities/{id}', { params: { path: { id: 'raw-redirect' } } }).catch((e: unknown) => e);
+    const error = await rawClient(create({ baseUrl: server.url, token: TOKEN, retry: false })).GET('/api/identities/{id}', { params: { path: { id: 'raw-redirect' } } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RedirectError);
     expect(inspect(error, { depth: 10, showHidden: true })).not.toContain(TOKEN);
     expect((error as RedirectError).location).toContain('[REDACTED]');
