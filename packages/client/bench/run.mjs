@@ -2,9 +2,10 @@
 // Floors: raw fetch (for the main entry, which sends through fetch), and node:http with a keep-alive
 // agent and undici.request (for `@permission-assist/client/node`). Each row is a ratio to its floor:
 // three rounds, every variant interleaved in blocks within a round so that machine drift hits all
-// alike; the median of the three rounds is judged, the range printed. Loopback only.
+// alike; the median round is judged, all three printed. Bundle sizes and what tree-shaking leaves
+// out close the table. Loopback only; needs `npm run build` first.
 import { Agent, request as httpRequest } from 'node:http';
-import { Worker } from 'node:worker_threads';
+import { fork } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { Pool } from 'undici';
@@ -26,8 +27,8 @@ const listPage = JSON.stringify({ items: listItems, totalCount: 5000, page: 1, p
 const TOTAL_ITEMS = 10_000;
 const PAGE_LATENCY_MS = 5;
 
-const worker = new Worker(new URL('./server-worker.mjs', import.meta.url), { workerData: { identity, listPage, totalItems: TOTAL_ITEMS, pageLatencyMs: PAGE_LATENCY_MS } });
-const port = await new Promise((resolve) => worker.once('message', resolve));
+const server = fork(new URL('./server.mjs', import.meta.url), [JSON.stringify({ identity, listPage, totalItems: TOTAL_ITEMS, pageLatencyMs: PAGE_LATENCY_MS })]);
+const port = await new Promise((resolve) => server.once('message', resolve));
 const base = `http://127.0.0.1:${port}`;
 const headers = { authorization: `Bearer ${TOKEN}`, accept: 'application/json' };
 const byIdPath = `/api/identities/${ID}`;
@@ -69,22 +70,31 @@ const jobs = {
   },
 };
 
+/** Wall time and the bench process's CPU time (the client's alone: the server is another process), in ms. */
 async function time(fn, n) {
+  const cpu = process.cpuUsage();
   const start = process.hrtime.bigint();
   for (let i = 0; i < n; i += 1) await fn();
-  return Number(process.hrtime.bigint() - start) / 1e6;
+  const used = process.cpuUsage(cpu);
+  return { wall: Number(process.hrtime.bigint() - start) / 1e6, cpu: (used.user + used.system) / 1000 };
 }
 
 const ROUNDS = 3;
-const BLOCKS = 8;
-const rounds = []; // rounds[r][job][variant] = ms
+const BLOCKS = 16;
+// rounds[r][job][variant] = the variant's time in each block of that round; blocks run every variant
+// back to back (in a rotating order), so a block's ratio compares runs made under the same load.
+const rounds = [];
 for (const job of Object.values(jobs)) for (const fn of Object.values(job.variants)) await time(fn, Math.ceil(job.calls / 4));
 for (let round = 0; round < ROUNDS; round += 1) {
   const result = {};
   for (const [name, job] of Object.entries(jobs)) {
-    result[name] = Object.fromEntries(Object.keys(job.variants).map((v) => [v, 0]));
+    const entries = Object.entries(job.variants);
+    result[name] = Object.fromEntries(entries.map(([v]) => [v, []]));
     for (let block = 0; block < BLOCKS; block += 1) {
-      for (const [variant, fn] of Object.entries(job.variants)) result[name][variant] += await time(fn, job.calls / BLOCKS);
+      for (let i = 0; i < entries.length; i += 1) {
+        const [variant, fn] = entries[(i + block) % entries.length];
+        result[name][variant].push(await time(fn, job.calls / BLOCKS));
+      }
     }
   }
   rounds.push(result);
@@ -100,7 +110,7 @@ async function listAll(concurrency) {
 }
 const sequentialMs = await listAll(1);
 const concurrentMs = await listAll(8);
-worker.postMessage('close');
+server.send('close');
 await pool.close();
 agent.destroy();
 
@@ -115,21 +125,19 @@ const whole = await bundled(`export * from './index.js';`);
 const onlyCreate = await bundled(`import { createPermissionAssistClient } from './index.js'; console.log(createPermissionAssistClient);`);
 // openapi-fetch's own option names: in the bundle only when `raw` is.
 const hasOpenapiFetch = (text) => text.includes('querySerializer');
-let rawEntry;
-try {
-  rawEntry = await bundled(`import { createRawClient } from './raw.js'; console.log(createRawClient);`);
-} catch {
-  rawEntry = undefined;
-}
+const rawEntry = await bundled(`import { rawClient } from './raw.js'; console.log(rawClient);`);
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const ratio = (job, variant, floor) => rounds.map((r) => r[job][variant] / r[job][floor]);
-const perCall = (job, variant) => (median(rounds.map((r) => r[job][variant])) / jobs[job].calls) * 1000;
+const sum = (values) => values.reduce((a, b) => a + b, 0);
+/** Per round: the median over its blocks of variant time / floor time (wall, or CPU). */
+const ratio = (job, variant, floor, kind = 'wall') => rounds.map((r) => median(r[job][variant].map((t, block) => t[kind] / r[job][floor][block][kind])));
+const perCall = (job, variant) => (median(rounds.map((r) => sum(r[job][variant].map((t) => t.wall)))) / jobs[job].calls) * 1000;
 const rows = [];
 function ratioRow(label, job, variant, floor, goal) {
   const values = ratio(job, variant, floor);
   const m = median(values);
-  rows.push([label, `${m.toFixed(2)}× (rounds ${values.map((v) => v.toFixed(2)).join(', ')}; ${perCall(job, variant).toFixed(0)} vs ${perCall(job, floor).toFixed(0)} µs per call)`, goal ? `≤ ${goal}×` : '—', goal ? m <= goal : true]);
+  const cpu = median(ratio(job, variant, floor, 'cpu'));
+  rows.push([label, `${m.toFixed(2)}× (rounds ${values.map((v) => v.toFixed(2)).join(', ')}; CPU ${cpu.toFixed(2)}×; ${perCall(job, variant).toFixed(0)} vs ${perCall(job, floor).toFixed(0)} µs per call)`, goal ? `≤ ${goal}×` : '—', goal ? m <= goal : true]);
 }
 ratioRow('main entry (fetch), get by id, vs raw fetch', 'get by id', 'client', 'raw fetch', 1.05);
 ratioRow('main entry (fetch), list page, vs raw fetch', 'list page (50 identities)', 'client', 'raw fetch', 1.05);
@@ -143,8 +151,8 @@ rows.push(['list-all 10,000 items / 200 pages, 5 ms per page, concurrency 8 vs s
 rows.push(['bundle, main entry, min+gzip', `${whole.kb.toFixed(2)} kB`, '≤ 8 kB', whole.kb <= 8]);
 rows.push(['bundle, importing only createPermissionAssistClient', `${onlyCreate.kb.toFixed(2)} kB`, '≤ 8 kB', onlyCreate.kb <= 8]);
 rows.push(['tree-shaking: openapi-fetch left out of the main entry', hasOpenapiFetch(whole.text) ? 'included' : 'left out', 'left out', !hasOpenapiFetch(whole.text)]);
-if (rawEntry) rows.push(['(reference) bundle, @permission-assist/client/raw alone', `${rawEntry.kb.toFixed(2)} kB`, '—', true]);
+rows.push(['(reference) bundle, rawClient from @permission-assist/client/raw alone (openapi-fetch in it)', `${rawEntry.kb.toFixed(2)} kB`, '—', hasOpenapiFetch(rawEntry.text)]);
 
-console.log(`\n@permission-assist/client benchmark (loopback, Node ${process.versions.node}, ${ROUNDS} rounds, median judged)\n`);
+console.log(`\n@permission-assist/client benchmark (loopback, Node ${process.versions.node}; ${ROUNDS} rounds of ${BLOCKS} interleaved blocks, ratio = median over blocks, median round judged)\n`);
 for (const [name, value, target, met] of rows) console.log(`${met ? 'PASS' : 'MISS'}  ${name}: ${value}  [target ${target}]`);
 process.exitCode = rows.every((r) => r[3]) ? 0 : 1;

@@ -11,8 +11,8 @@ import { ResponseTooLargeError, type OperationInfo } from './errors.js';
 import type { Exchange, ExchangeInit, Exchanger } from './exchange.js';
 
 // One pair of agents for every client of the process: connections to the same server are shared.
-const httpAgent = new HttpAgent({ keepAlive: true, scheduling: 'lifo' });
-const httpsAgent = new HttpsAgent({ keepAlive: true, scheduling: 'lifo' });
+const httpAgent = new HttpAgent({ keepAlive: true });
+const httpsAgent = new HttpsAgent({ keepAlive: true });
 
 const UNPACK: Record<string, () => NodeJS.ReadWriteStream> = {
   gzip: createGunzip,
@@ -62,14 +62,15 @@ class NodeExchange implements Exchange {
 
   text(limit: number, info: OperationInfo): Promise<string> {
     const { res } = this;
-    const codings = (this.header('content-encoding') ?? '').split(',').map((c) => c.trim().toLowerCase()).filter((c) => c && c !== 'identity');
-    const declared = this.header('content-length');
-    if (limit > 0 && codings.length === 0 && declared !== null && Number(declared) > limit) {
+    const encoding = res.headers['content-encoding'];
+    const codings = encoding ? encoding.split(',').map((c) => c.trim().toLowerCase()).filter((c) => c && c !== 'identity') : [];
+    const declared = res.headers['content-length'];
+    if (limit > 0 && codings.length === 0 && declared !== undefined && Number(declared) > limit) {
       res.destroy();
       return Promise.reject(new ResponseTooLargeError(limit, this.status, info));
     }
     // Unpacked in the order the server applied them, last first; an unknown coding passes as it is (as in fetch).
-    const unpackers = codings.reverse().flatMap((coding) => (UNPACK[coding] ? [UNPACK[coding]()] : []));
+    const unpackers = codings.length ? codings.reverse().flatMap((coding) => (UNPACK[coding] ? [UNPACK[coding]()] : [])) : [];
     return new Promise<string>((resolve, reject) => {
       const source: Readable = unpackers.length ? (pipeline([res, ...unpackers], () => undefined) as unknown as Readable) : res;
       const chunks: Buffer[] = [];
@@ -93,9 +94,8 @@ class NodeExchange implements Exchange {
         if (limit > 0 && size > limit) return finish(new ResponseTooLargeError(limit, this.status, info));
         chunks.push(chunk);
       });
+      // A connection that closes before the body is complete is an 'error' (ECONNRESET) on the answer.
       source.on('error', (error) => finish(error));
-      // A connection that closes before the body is complete: 'aborted' then 'close' without 'end'.
-      res.on('aborted', () => finish(Object.assign(new Error('the connection closed before the answer was complete'), { code: 'ECONNRESET' })));
       source.on('end', () => {
         if (!res.complete) return finish(Object.assign(new Error('the connection closed before the answer was complete'), { code: 'ECONNRESET' }));
         const text = (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)).toString('utf8');
@@ -118,11 +118,35 @@ async function encodeForm(form: FormData): Promise<{ type: string; bytes: Buffer
   return { type: encoded.headers.get('content-type')!, bytes: Buffer.from(await encoded.arrayBuffer()) };
 }
 
+interface Origin {
+  protocol: string;
+  hostname: string;
+  port: string;
+  agent: HttpAgent;
+}
+
+// Parsed once per server: node:http would parse the whole URL again on every request.
+const origins = new Map<string, Origin>();
+
+function originOf(origin: string): Origin {
+  let known = origins.get(origin);
+  if (!known) {
+    const url = new URL(origin);
+    known = { protocol: url.protocol, hostname: url.hostname.replace(/^\[(.*)\]$/, '$1'), port: url.port, agent: url.protocol === 'https:' ? httpsAgent : httpAgent };
+    if (origins.size > 100) origins.clear();
+    origins.set(origin, known);
+  }
+  return known;
+}
+
 function exchange(url: string, { method, headers, scope }: ExchangeInit, payload: string | Buffer | undefined): Promise<Exchange> {
   return new Promise((resolve, reject) => {
-    const https = url.startsWith('https:');
+    // The transport's URLs are absolute and already encoded (built by the client, or a redirect's URL.href).
+    const slash = url.indexOf('/', url.indexOf('//') + 2);
+    const { protocol, hostname, port, agent } = originOf(slash < 0 ? url : url.slice(0, slash));
+    const path = slash < 0 ? '/' : url.slice(slash);
     let answer: NodeExchange | undefined;
-    const req = (https ? httpsRequest : httpRequest)(url, { method, headers, agent: https ? httpsAgent : httpAgent }, (res) => {
+    const req = (protocol === 'https:' ? httpsRequest : httpRequest)({ protocol, hostname, port, path, method, headers, agent }, (res) => {
       answer = new NodeExchange(res);
       resolve(answer);
     });

@@ -1,9 +1,9 @@
-// The benchmark's server, in its own thread so that it does not compete with the client's event loop.
+// The benchmark's server, in a process of its own: it does not compete with the client's event loop,
+// and the bench's CPU time (process.cpuUsage) is the client's alone.
 // Every answer is precomputed: the server's own work is the floor's, not part of what is measured.
 import { createServer } from 'node:http';
-import { parentPort, workerData } from 'node:worker_threads';
 
-const { identity, listPage, totalItems, pageLatencyMs } = workerData;
+const { identity, listPage, totalItems, pageLatencyMs } = JSON.parse(process.argv[2]);
 const json = (text) => ({ body: Buffer.from(text), headers: { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(text)) } });
 const byId = json(identity);
 const page = json(listPage);
@@ -25,8 +25,8 @@ const server = createServer((req, res) => {
   return send(page);
 });
 server.keepAliveTimeout = 60_000;
-server.listen(0, '127.0.0.1', () => parentPort.postMessage(server.address().port));
-parentPort.on('message', (message) => {
+server.listen(0, '127.0.0.1', () => process.send(server.address().port));
+process.on('message', (message) => {
   if (message === 'close') {
     server.closeAllConnections();
     server.close(() => process.exit(0));
