@@ -39,12 +39,44 @@ export interface ReceivedResponse {
 }
 
 /**
+ * Every pending call's deadline under one timer: a timer per call cost more than the rest of a small
+ * call on Node (a sequential caller empties the timer list at every call, and node re-arms it each
+ * time). The timer fires at the earliest deadline; a call that ends just leaves the set, and the
+ * timer, when it fires for nothing, re-arms for the next deadline or stops. It never keeps a process
+ * alive on its own (unref), so a script ends when its last call has.
+ */
+const pending = new Set<CallScope>();
+let timer: ReturnType<typeof setTimeout> | undefined;
+let timerAt = Infinity;
+
+function arm(at: number) {
+  if (timer !== undefined) clearTimeout(timer);
+  timerAt = at;
+  timer = setTimeout(sweep, Math.max(0, at - performance.now()));
+  if (typeof timer === 'object' && typeof timer.unref === 'function') timer.unref();
+  else (globalThis as { Deno?: { unrefTimer?(id: unknown): void } }).Deno?.unrefTimer?.(timer);
+}
+
+function sweep() {
+  timer = undefined;
+  timerAt = Infinity;
+  const now = performance.now();
+  let next = Infinity;
+  for (const scope of pending) {
+    if (scope.deadline <= now) {
+      pending.delete(scope);
+      scope.expire();
+    } else if (scope.deadline < next) next = scope.deadline;
+  }
+  if (next < Infinity) arm(next);
+}
+
+/**
  * One call's deadline and cancellation. fetch takes them as an AbortSignal, made only when asked for;
  * the Node transport registers a callback instead (`onCancel`): an AbortSignal, its listeners and
  * node:http's handling of it cost more than the rest of a small call.
  */
 export class CallScope implements Cancellation {
-  private readonly timer: ReturnType<typeof setTimeout> | undefined;
   private readonly onUserAbort: (() => void) | undefined;
   private controller: AbortController | undefined;
   private cancellers: ((reason: unknown) => void)[] | undefined;
@@ -60,10 +92,8 @@ export class CallScope implements Cancellation {
   ) {
     this.deadline = timeoutMs > 0 ? performance.now() + timeoutMs : Infinity;
     if (timeoutMs > 0) {
-      this.timer = setTimeout(() => {
-        this.timedOut = true;
-        this.cancel(undefined);
-      }, timeoutMs);
+      pending.add(this);
+      if (this.deadline < timerAt) arm(this.deadline);
     }
     if (!userSignal) return;
     if (userSignal.aborted) this.cancel(userSignal.reason);
@@ -71,6 +101,12 @@ export class CallScope implements Cancellation {
       this.onUserAbort = () => this.cancel(userSignal.reason);
       userSignal.addEventListener('abort', this.onUserAbort, { once: true });
     }
+  }
+
+  /** The deadline has passed. */
+  expire() {
+    this.timedOut = true;
+    this.cancel(undefined);
   }
 
   private cancel(reason: unknown) {
@@ -115,7 +151,7 @@ export class CallScope implements Cancellation {
 
   end() {
     this.cancellers = undefined;
-    if (this.timer) clearTimeout(this.timer);
+    pending.delete(this);
     if (this.onUserAbort) this.userSignal?.removeEventListener('abort', this.onUserAbort);
   }
 }

@@ -55,7 +55,7 @@ describe('the Node transport', () => {
   });
 
   it('an idle kept-alive connection does not keep the process alive', async () => {
-    // The script lists what keeps its event loop running once the call is done: a ref'd socket would show as TCPSocketWrap.
+    // The script lists what keeps its event loop running once the call is done: a ref'd socket would show as TCPSocketWrap, a ref'd timer as Timeout.
     const script = `import { createPermissionAssistClient } from ${JSON.stringify(new URL('../src/node.ts', import.meta.url).pathname)};
 const pa = createPermissionAssistClient({ baseUrl: ${JSON.stringify(server.url)}, token: 'pa_exit' });
 await pa.identities.get('x');
@@ -63,5 +63,7 @@ setImmediate(() => process.stdout.write(JSON.stringify(process.getActiveResource
     const tsx = new URL('../../../node_modules/.bin/tsx', import.meta.url).pathname;
     const { stdout } = await promisify(execFile)(tsx, ['--input-type=module', '-e', script], { timeout: 60_000 });
     expect(JSON.parse(stdout)).not.toContain('TCPSocketWrap');
+    // Nor does the timer that watches the calls' deadlines (30 s by default).
+    expect(JSON.parse(stdout)).not.toContain('Timeout');
   });
 });
