@@ -18,6 +18,13 @@ function allPage(number) {
 const server = createServer((req, res) => {
   const send = ({ body, headers }) => res.writeHead(200, headers).end(body);
   if (req.url.startsWith('/api/identities/')) return send(byId);
+  // The same page without a declared length, as a proxy or a compressing server sends it: the client
+  // then counts the bytes against its size limit as they arrive.
+  if (req.url.startsWith('/api/identities?chunked=1')) {
+    res.writeHead(200, { 'content-type': page.headers['content-type'] });
+    res.write(page.body.subarray(0, 8192));
+    return res.end(page.body.subarray(8192));
+  }
   if (req.url.startsWith('/api/identities?slow=1')) {
     const number = Number(new URL(req.url, 'http://x').searchParams.get('page') ?? '1');
     return setTimeout(() => send(allPage(number)), pageLatencyMs);

@@ -40,12 +40,13 @@ export interface Exchange {
 /** Sends one request; rejects only when no answer arrived (connection failed, aborted). */
 export type Exchanger = (url: string, init: ExchangeInit) => Promise<Exchange>;
 
+const utf8 = new TextDecoder();
+
 /**
  * The body of a fetch Response within the limit. A declared length settles it before a byte is read;
  * otherwise (chunked, or compressed, where the declared length is not what unpacking gives) the bytes
  * are counted as they arrive, so an endless body or a decompression bomb stops at the limit. The
- * chunks are decoded once at the end: decoding each chunk into a growing string made every list page
- * a pile of short-lived strings for the garbage collector.
+ * chunks are decoded once at the end, rather than each into a growing string.
  */
 async function readFetchBody(response: Response, limit: number, info: OperationInfo): Promise<string> {
   const declared = response.headers.get('content-length');
@@ -69,7 +70,7 @@ async function readFetchBody(response: Response, limit: number, info: OperationI
     }
     chunks.push(value);
   }
-  return new TextDecoder().decode(concat(chunks, size));
+  return utf8.decode(concat(chunks, size));
 }
 
 function concat(chunks: Uint8Array[], size: number): Uint8Array {
