@@ -3,7 +3,7 @@
 // a script's process running.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { gzipSync, brotliCompressSync } from 'node:zlib';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createPermissionAssistClient } from '../src/node.js';
 import { sarahChen, TOKEN } from './helpers/fixtures.js';
@@ -16,6 +16,9 @@ beforeAll(async () => {
     ports.push(req.socket.remotePort ?? 0);
     const body = Buffer.from(JSON.stringify(sarahChen));
     if (req.url?.endsWith('/gzip')) res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' }).end(gzipSync(body));
+    else if (req.url?.endsWith('/deflate')) res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'deflate' }).end(deflateSync(body));
+    // Two codings, applied in the order listed: unpacked last first.
+    else if (req.url?.endsWith('/gzip-br')) res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip, br' }).end(brotliCompressSync(gzipSync(body)));
     else if (req.url?.endsWith('/br')) res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'br' }).end(brotliCompressSync(body));
     else json(res, 200, sarahChen);
   });
@@ -44,7 +47,7 @@ describe('the Node transport', () => {
     expect(new Set(ports.slice(before)).size).toBe(1);
   });
 
-  it.each(['gzip', 'br'])('unpacks a %s answer (and asks for compression as fetch does)', async (coding) => {
+  it.each(['gzip', 'deflate', 'br', 'gzip-br'])('unpacks a %s answer (and asks for compression as fetch does)', async (coding) => {
     await expect(pa().identities.get(coding)).resolves.toEqual(sarahChen);
     expect(server.requests.at(-1)!.headers['accept-encoding']).toBe('gzip, deflate, br');
   });
