@@ -54,7 +54,7 @@ const controls = structuredClone(sandbox);
 controls.info.description +=
   '\n## See also\n\n[The Permission Assist API reference](../), which the sandbox serves under `/api`. ' +
   'This page as OpenAPI 3.1: [sandbox.json](sandbox.json).\n';
-const sandboxKiB = buildPage(controls, `${site}sandbox/`, 'Permission Assist sandbox controls', { host: 'http://127.0.0.1:4010', token: 'pa_test', client: false });
+const sandboxKiB = buildPage(controls, `${site}sandbox/`, 'Permission Assist sandbox controls', { host: 'http://127.0.0.1:4010' });
 writeFileSync(`${site}sandbox/sandbox.json`, `${JSON.stringify(sandbox, null, 2)}\n`);
 
 console.log(`docs: wrote site/index.html (${apiKiB} KiB), openapi.yaml, openapi.json, sandbox/index.html (${sandboxKiB} KiB), sandbox/sandbox.json, logo.svg`);
