@@ -6,32 +6,62 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { listOperations, loadSpec, sandboxSpecPath } from '@permission-assist/spec/load';
-import { codeSamples } from './code-samples.mjs';
+import { parse, stringify } from 'yaml';
+import { codeSamples, languages } from './code-samples.mjs';
+import { prepareForSite } from './prepare.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const site = here('./site/');
 rmSync(site, { recursive: true, force: true });
 
+/**
+ * The renderer's options for the site: the project's redocly.yaml plus the sample languages, in
+ * the order of code-samples.mjs (the renderer shows only the languages it is told of). Written
+ * next to the project's config for the build and removed after.
+ */
+const siteConfig = here('./.redocly.site.yaml');
+const config = parse(readFileSync(here('../redocly.yaml'), 'utf8'));
+delete config.apis;
+// Payload: the renderer's own tab with the example body as JSON (dated from the build day).
+config.openapi = { ...config.openapi, codeSamples: { languages: [...languages.map(({ lang, label }) => ({ lang, label })), { lang: 'Payload', label: 'Payload' }] } };
+
+/**
+ * Where the page hands the definition to the renderer. On the sandbox page, the template's script
+ * gets it first to put the sandbox's address as the reader sees it into the samples and servers.
+ */
+const HYDRATE = 'hydrate(__redoc_definition, ';
+
 /** Renders one description into `dir`/index.html, with the logo beside it; returns the page size in KiB. */
-function buildPage(document, dir, title, sampleOptions) {
+function buildPage(document, dir, title, sampleOptions = {}) {
   mkdirSync(dir, { recursive: true });
-  const docs = structuredClone(document);
+  const docs = prepareForSite(structuredClone(document));
   docs.info['x-logo'] = { url: 'logo.svg', altText: 'Permission Assist SDK', href: '#' };
   for (const entry of listOperations(docs)) {
     if (entry.section === 'paths') entry.operation['x-codeSamples'] = codeSamples(docs, entry, sampleOptions);
   }
   const prepared = `${dir}.openapi.docs.json`;
   writeFileSync(prepared, JSON.stringify(docs));
-  execFileSync(
-    here('../node_modules/.bin/redocly'),
-    ['build-docs', prepared, '--inlineBundle', '--template', here('./template.hbs'), '--title', title, '-o', `${dir}index.html`, '--config', here('../redocly.yaml')],
-    { stdio: ['ignore', 'ignore', 'inherit'] },
-  );
+  writeFileSync(siteConfig, `# Written by docs/build.mjs for one build; see redocly.yaml.\n${stringify(config)}`);
+  try {
+    execFileSync(
+      here('../node_modules/.bin/redocly'),
+      ['build-docs', prepared, '--inlineBundle', '--template', here('./template.hbs'), '--title', title, '-o', `${dir}index.html`, '--config', siteConfig],
+      { stdio: ['ignore', 'ignore', 'inherit'] },
+    );
+  } finally {
+    rmSync(siteConfig, { force: true });
+  }
   rmSync(prepared);
   // The renderer's badge points its logo at a CDN; the page must work with no network at all.
-  const html = readFileSync(`${dir}index.html`, 'utf8')
+  let html = readFileSync(`${dir}index.html`, 'utf8')
     .replaceAll('https://cdn.redoc.ly/redoc/logo-mini-full.svg', 'logo.svg')
     .replaceAll('https://cdn.redoc.ly/redoc/logo-mini.svg', 'logo.svg');
+  if (sampleOptions.host) {
+    if (!html.includes(HYDRATE)) throw new Error(`docs: the renderer's page no longer calls "${HYDRATE}"; update build.mjs`);
+    html = html
+      .replace(HYDRATE, 'hydrate(window.paLocalise(__redoc_definition), ')
+      .replace('<body>', `<body data-pa-sandbox-host="${sampleOptions.host}">`);
+  }
   writeFileSync(`${dir}index.html`, html);
   copyFileSync(here('./assets/logo.svg'), `${dir}logo.svg`);
   return Math.round(html.length / 1024);
@@ -39,6 +69,13 @@ function buildPage(document, dir, title, sampleOptions) {
 
 const spec = loadSpec();
 const api = structuredClone(spec);
+// Two lines to start with, before the long introduction (the vendor's getting-started steps).
+api.info.description =
+  '**Start here.** An administrator of your Permission Assist server creates an API token (System Configuration, API tokens: ' +
+  'the secret is shown once) and you put it in `PA_TOKEN`; every sample reads it from there.\n\n' +
+  'Calls go to `https://<your-server>/api/...` (the samples use `https://pa.example.com`) with the header `Authorization: Bearer <token>`. ' +
+  'No server yet? `npx @permission-assist/mock` runs a sandbox at `http://127.0.0.1:4010`.\n\n' +
+  api.info.description;
 api.info.description +=
   '\n## Download\n\nThe OpenAPI 3.1 description behind this page: [openapi.yaml](openapi.yaml) · [openapi.json](openapi.json).\n' +
   'Generate your own client from it, import it into an API tool, or run the sandbox (`npx @permission-assist/mock`), ' +

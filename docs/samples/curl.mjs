@@ -28,7 +28,7 @@ export const curl = {
     const url = `${request.host}${request.path}${queryString(request.paged ? [...request.query, ['page', '1']] : request.query)}`;
     const lines = [];
     if (request.paged) lines.push('# One page of 50; ask for page=2 up to totalPages for the rest.');
-    lines.push('# --fail-with-body: an error status exits non-zero and prints the error body (error, message, errors[], correlationId).');
+    lines.push('# On an error status curl exits with 22 and prints the error body:', '# error, message, errors[] (field, message) and correlationId.');
     const command = [`curl -sS --fail-with-body -X ${request.method} ${quote(url)}`, `  -H "Authorization: Bearer $${TOKEN_VARIABLE}"`];
     let heredoc;
     if (request.json !== undefined) {

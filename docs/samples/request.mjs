@@ -22,11 +22,22 @@ export class DaysFromToday {
 
 const DATE = /^(\d{4}-\d{2}-\d{2})(T00:00:00(?:\.0+)?Z)?$/;
 const DAY_MS = 86_400_000;
+
+/** The example value with each DaysFromToday written out as the date it names, counted from `today`. */
+export function writeDates(value, today = new Date()) {
+  if (value instanceof DaysFromToday) {
+    const day = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()) + value.days * DAY_MS).toISOString().slice(0, 10);
+    return value.time ? `${day}T00:00:00Z` : day;
+  }
+  if (Array.isArray(value)) return value.map((v) => writeDates(v, today));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, writeDates(v, today)]));
+  return value;
+}
 /** How far ahead the first date of a body lies; later dates keep their distance from it. */
 export const FIRST_DATE_DAYS = 14;
 
 /** Replaces every date of an example body by a DaysFromToday, keeping the gaps between them. */
-function computedDates(value) {
+export function computedDates(value) {
   let first;
   const walk = (node) => {
     if (typeof node === 'string') {
