@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { listOperations, loadSpec, sandboxSpecPath } from '@permission-assist/spec/load';
 import { parse, stringify } from 'yaml';
 import { codeSamples, languages } from './code-samples.mjs';
+import { postmanCollection, postmanEnvironment } from './postman.mjs';
 import { prepareForSite } from './prepare.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
@@ -79,10 +80,16 @@ api.info.description =
 api.info.description +=
   '\n## Download\n\nThe OpenAPI 3.1 description behind this page: [openapi.yaml](openapi.yaml) · [openapi.json](openapi.json).\n' +
   'Generate your own client from it, import it into an API tool, or run the sandbox (`npx @permission-assist/mock`), ' +
-  'whose controls (reset, clock, webhooks) are documented on [the sandbox page](sandbox/).\n';
+  'whose controls (reset, clock, webhooks) are documented on [the sandbox page](sandbox/).\n\n' +
+  'For Postman (or newman): [the collection](postman/permission-assist.postman_collection.json) and ' +
+  '[an environment](postman/permission-assist.postman_environment.json) to import; set `baseUrl` to your server and `bearerToken` to your token. ' +
+  'Every request checks that it gets the status this reference documents.\n';
 const apiKiB = buildPage(api, site, 'Permission Assist API reference');
 copyFileSync(here('../spec/openapi.yaml'), `${site}openapi.yaml`);
 writeFileSync(`${site}openapi.json`, `${JSON.stringify(spec, null, 2)}\n`);
+mkdirSync(`${site}postman`);
+writeFileSync(`${site}postman/permission-assist.postman_collection.json`, `${JSON.stringify(await postmanCollection(spec), null, 2)}\n`);
+writeFileSync(`${site}postman/permission-assist.postman_environment.json`, `${JSON.stringify(postmanEnvironment(), null, 2)}\n`);
 
 // The control plane's own description refers to the API's schemas; loadSpec inlines them, so the
 // page and the downloadable JSON stand alone.
@@ -94,4 +101,4 @@ controls.info.description +=
 const sandboxKiB = buildPage(controls, `${site}sandbox/`, 'Permission Assist sandbox controls', { host: 'http://127.0.0.1:4010' });
 writeFileSync(`${site}sandbox/sandbox.json`, `${JSON.stringify(sandbox, null, 2)}\n`);
 
-console.log(`docs: wrote site/index.html (${apiKiB} KiB), openapi.yaml, openapi.json, sandbox/index.html (${sandboxKiB} KiB), sandbox/sandbox.json, logo.svg`);
+console.log(`docs: wrote site/index.html (${apiKiB} KiB), openapi.yaml, openapi.json, postman/ (collection, environment), sandbox/index.html (${sandboxKiB} KiB), sandbox/sandbox.json, logo.svg`);

@@ -95,6 +95,12 @@ describe('documentation site', () => {
     expect(yaml.status).toBe(200);
     expect(await yaml.text()).toContain('openapi: 3.1.0');
     expect((await page.content()).includes('href="openapi.yaml"') || (await page.locator('a[href="openapi.yaml"]').count()) > 0).toBe(true);
+    for (const file of ['postman/permission-assist.postman_collection.json', 'postman/permission-assist.postman_environment.json']) {
+      expect(await page.locator(`a[href="${file}"]`).count(), file).toBeGreaterThan(0);
+      const download = await fetch(`${site.url}/${file}`);
+      expect(download.status, file).toBe(200);
+      expect(Object.keys((await download.json()) as object), file).toEqual(expect.arrayContaining(file.includes('collection') ? ['info', 'item'] : ['name', 'values']));
+    }
     await page.screenshot({ path: `${screenshots}operation.png` });
     await page.close();
   });
