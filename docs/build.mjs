@@ -3,7 +3,7 @@
 //   site/index.html          the Permission Assist API, from spec/openapi.yaml
 //   site/sandbox/index.html  the sandbox's control plane, from spec/sandbox.yaml
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { listOperations, loadSpec, sandboxSpecPath } from '@permission-assist/spec/load';
 import { parse, stringify } from 'yaml';
@@ -32,8 +32,28 @@ config.openapi = { ...config.openapi, codeSamples: { languages: [...languages.ma
  */
 const HYDRATE = 'hydrate(__redoc_definition, ';
 
+/**
+ * The renderer's bundle (2.2 MB, the same for every page) moves out of the page into one module
+ * file beside it, site/redoc.js. The browser then parses and compiles it off the main thread as it
+ * arrives (an inline script is compiled on the main thread after the whole page has been parsed),
+ * and the sandbox page reuses the copy the API page loaded. Returns the page without the bundle.
+ */
+const BUNDLE_START = '<script type="module">';
+const BUNDLE_END = 'export{RedocStandalone,hydrate,init};';
+function moveBundleOut(html, siteRelative) {
+  const start = html.indexOf(BUNDLE_START);
+  const end = html.indexOf(BUNDLE_END, start);
+  if (start < 0 || end < 0) throw new Error(`docs: the renderer's page no longer has its bundle between "${BUNDLE_START}" and "${BUNDLE_END}"; update build.mjs`);
+  const bundle = html.slice(start + BUNDLE_START.length, end + BUNDLE_END.length);
+  const target = `${site}redoc.js`;
+  if (existsSync(target) && readFileSync(target, 'utf8') !== bundle) throw new Error('docs: the two pages were rendered by different bundles');
+  writeFileSync(target, bundle);
+  const page = html.slice(0, start + BUNDLE_START.length) + `import { hydrate } from '${siteRelative}redoc.js';` + html.slice(end + BUNDLE_END.length);
+  return page.replace('</title>', `</title>\n  <link rel="modulepreload" href="${siteRelative}redoc.js">`);
+}
+
 /** Renders one description into `dir`/index.html, with the logo beside it; returns the page size in KiB. */
-function buildPage(document, dir, title, sampleOptions = {}) {
+function buildPage(document, dir, title, sampleOptions = {}, siteRelative = './') {
   mkdirSync(dir, { recursive: true });
   const docs = prepareForSite(structuredClone(document));
   docs.info['x-logo'] = { url: 'logo.svg', altText: 'Permission Assist SDK', href: '#' };
@@ -63,6 +83,7 @@ function buildPage(document, dir, title, sampleOptions = {}) {
       .replace(HYDRATE, 'hydrate(window.paLocalise(__redoc_definition), ')
       .replace('<body>', `<body data-pa-sandbox-host="${sampleOptions.host}">`);
   }
+  html = moveBundleOut(html, siteRelative);
   writeFileSync(`${dir}index.html`, html);
   copyFileSync(here('./assets/logo.svg'), `${dir}logo.svg`);
   return Math.round(html.length / 1024);
@@ -98,7 +119,7 @@ const controls = structuredClone(sandbox);
 controls.info.description +=
   '\n## See also\n\n[The Permission Assist API reference](../), which the sandbox serves under `/api`. ' +
   'This page as OpenAPI 3.1: [sandbox.json](sandbox.json).\n';
-const sandboxKiB = buildPage(controls, `${site}sandbox/`, 'Permission Assist sandbox controls', { host: 'http://127.0.0.1:4010' });
+const sandboxKiB = buildPage(controls, `${site}sandbox/`, 'Permission Assist sandbox controls', { host: 'http://127.0.0.1:4010' }, '../');
 writeFileSync(`${site}sandbox/sandbox.json`, `${JSON.stringify(sandbox, null, 2)}\n`);
 
-console.log(`docs: wrote site/index.html (${apiKiB} KiB), openapi.yaml, openapi.json, postman/ (collection, environment), sandbox/index.html (${sandboxKiB} KiB), sandbox/sandbox.json, logo.svg`);
+console.log(`docs: wrote site/index.html (${apiKiB} KiB), redoc.js (${Math.round(statSync(`${site}redoc.js`).size / 1024)} KiB), openapi.yaml, openapi.json, postman/ (collection, environment), sandbox/index.html (${sandboxKiB} KiB), sandbox/sandbox.json, logo.svg`);
