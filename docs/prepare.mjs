@@ -52,7 +52,8 @@ export function prepareForSite(document, { today = new Date() } = {}) {
     for (const variable of Object.values(server.variables ?? {})) if (variable.description) variable.description = plainText(variable.description);
   }
   // Example bodies of requests carry fixed dates that the API refuses once past ("today or later").
-  for (const { operation } of listOperations(document)) {
+  // Only requests a reader sends: a webhook's payload is what the server sent, dates and all.
+  for (const { operation } of listOperations(document).filter((entry) => entry.section === 'paths')) {
     const content = deref(document, operation.requestBody)?.content ?? {};
     for (const media of Object.values(content)) {
       for (const [name, example] of Object.entries(media.examples ?? {})) {
