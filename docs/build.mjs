@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { listOperations, loadSpec, sandboxSpecPath } from '@permission-assist/spec/load';
+import { listOperations, loadSpec, sandboxSpecPath } from '@permission-assist/spec-kit';
 import { parse, stringify } from 'yaml';
 import { codeSamples, languages } from './code-samples.mjs';
 import { postmanCollection, postmanEnvironment } from './postman.mjs';

@@ -4,7 +4,7 @@
 // day a request is sent; the collection then gets, from the same spec, a check of the documented
 // status on every request and real file parts for uploads.
 import converter from 'openapi-to-postmanv2';
-import { deref, listOperations } from '@permission-assist/spec/load';
+import { deref, listOperations } from '@permission-assist/spec-kit';
 import { computedDates, DaysFromToday, describeRequest } from './samples/request.mjs';
 
 const DATE_VARIABLE = /\{\{today_plus_(\d+)_days\}\}/g;

@@ -1,6 +1,6 @@
 // Turns a description into what the site renders: text the renderer shows as typed (its search
 // excerpts and the Servers box) made clean, and request examples dated after the build day.
-import { deref, listOperations } from '@permission-assist/spec/load';
+import { deref, listOperations } from '@permission-assist/spec-kit';
 import { computedDates, writeDates } from './samples/request.mjs';
 
 const BLOCK = /^\s*([-*+]\s|\d+[.)]\s|#|>|\||```|~~~)/;

@@ -2,7 +2,7 @@
 // query, JSON body, multipart parts, the status it documents, and whether it is a paged list.
 // Everything comes from the spec (parameters' and request bodies' first examples); nothing here
 // knows a particular operation.
-import { deref } from '@permission-assist/spec/load';
+import { deref } from '@permission-assist/spec-kit';
 
 export const DEFAULT_HOST = 'https://pa.example.com';
 /** The environment variable every sample reads the token from. */

@@ -1,7 +1,7 @@
 // TypeScript through @permission-assist/client: the resource method of the operation, listAll for
 // every item of a list, files by path for uploads (the Node entry), dates computed from today, and
 // the client's ApiError for the status, the field errors and the correlationId.
-import { methodName, resourceNames } from '@permission-assist/spec/sdk-names';
+import { methodName, resourceNames } from '@permission-assist/spec-kit';
 import { DaysFromToday, TOKEN_VARIABLE } from './request.mjs';
 
 const str = (text) => `'${text.replaceAll('\\', '\\\\').replaceAll("'", "\\'").replaceAll('\n', '\\n')}'`;

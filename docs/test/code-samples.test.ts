@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Language, Parser, type Node } from 'web-tree-sitter';
 import { startSandbox, type RunningSandbox } from '@permission-assist/mock';
-import { listOperations, loadSpec, sandboxSpecPath, type SpecOperation } from '@permission-assist/spec/load';
+import { listOperations, loadSpec, sandboxSpecPath, type SpecOperation } from '@permission-assist/spec-kit';
 // @ts-expect-error -- plain ESM module
 import { codeSamples, DEFAULT_HOST, describeRequest } from '../code-samples.mjs';
 import { runSample } from './run-sample.js';

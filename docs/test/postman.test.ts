@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import newman from 'newman';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '@permission-assist/mock';
-import { listOperations, loadSpec } from '@permission-assist/spec/load';
+import { listOperations, loadSpec } from '@permission-assist/spec-kit';
 // @ts-expect-error -- plain ESM module
 import { postmanCollection, postmanEnvironment } from '../postman.mjs';
 // @ts-expect-error -- plain ESM module
