@@ -1,4 +1,4 @@
-// `pa api METHOD PATH`: any request, through the client's openapi-fetch client (`pa.raw`), so it has
+// `pa api METHOD PATH`: any request, through the client's openapi-fetch client (`rawClient(pa)`), so it has
 // the same token, retries (GETs only), redirect rules and size limit as every other command. Also
 // used by `pa sandbox` and `pa listen` for the sandbox's control plane, which the client does not type.
 import { errorFromResponse } from '@permission-assist/client';
@@ -21,7 +21,9 @@ export async function rawRequest(context: Context, method: string, path: string,
   if (!METHODS.includes(upper)) throw new UsageError(`api: method must be one of ${METHODS.join(', ')}, got "${method}"`);
   if (!path.startsWith('/')) throw new UsageError(`api: the path must start with / (e.g. /api/identities?page=2), got "${path}"`);
   const client = await context.client();
-  const request = (client.raw as unknown as { request: RawRequest }).request;
+  const { rawClient } = await import('@permission-assist/client/raw');
+  const raw = rawClient(client) as unknown as { request: RawRequest };
+  const request = raw.request.bind(raw);
   const init: Parameters<RawRequest>[2] = { parseAs: 'text' };
   if (body !== undefined) init.body = body;
   const { response, data, error } = await request(upper, path, init);
