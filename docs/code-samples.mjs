@@ -3,6 +3,7 @@
 // `{ lang, label, render(request, entry), supports?(request) }`; add one to `languages` (or pass
 // `languages` to codeSamples) to show it on every operation it supports.
 import { curl } from './samples/curl.mjs';
+import { pa } from './samples/pa.mjs';
 import { powershell } from './samples/powershell.mjs';
 import { python } from './samples/python.mjs';
 import { describeRequest } from './samples/request.mjs';
@@ -11,7 +12,7 @@ import { typescript } from './samples/typescript.mjs';
 export { DEFAULT_HOST, describeRequest, TOKEN_VARIABLE } from './samples/request.mjs';
 
 /** The tabs of every operation, in this order. */
-export const languages = [curl, powershell, python, typescript];
+export const languages = [curl, powershell, python, typescript, pa];
 
 /**
  * The `x-codeSamples` of one operation (an entry of listOperations). `host` goes into the URLs;

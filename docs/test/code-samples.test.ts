@@ -30,7 +30,7 @@ const EXAMPLE_DATES = /\b20\d\d-\d\d-\d\d\b/;
 describe('code samples', () => {
   it('every API operation has curl, PowerShell, Python and TypeScript; every sandbox control curl, PowerShell and Python', () => {
     expect(apiSamples.size).toBe(17);
-    for (const [operationId, list] of apiSamples) expect(list.map((s) => s.label), operationId).toEqual(['curl', 'PowerShell', 'Python', 'TypeScript']);
+    for (const [operationId, list] of apiSamples) expect(list.map((s) => s.label), operationId).toEqual(['curl', 'PowerShell', 'Python', 'TypeScript', 'pa']);
     expect(controlSamples.size).toBeGreaterThan(10);
     for (const [operationId, list] of controlSamples) expect(list.map((s) => s.label), operationId).toEqual(['curl', 'PowerShell', 'Python']);
   });
@@ -43,8 +43,9 @@ describe('code samples', () => {
       }
     }
     for (const operationId of ['createOnboardEvent', 'createOffboardEvent', 'createRoleTransitionEvent', 'createLeaveOfAbsenceEvent']) {
-      const [curl, powershell, python, typescript] = apiSamples.get(operationId)!.map((s) => s.source);
-      for (const source of [curl, powershell, python, typescript]) expect(source, operationId).not.toMatch(EXAMPLE_DATES);
+      const [curl, powershell, python, typescript, pa] = apiSamples.get(operationId)!.map((s) => s.source);
+      for (const source of [curl, powershell, python, typescript, pa]) expect(source, operationId).not.toMatch(EXAMPLE_DATES);
+      expect(pa).toContain(`"$(date -u -d '+14 days' +%F)`);
       expect(curl).toContain("$(date -u -d '+14 days' +%F)");
       expect(powershell).toContain('(Get-Date).AddDays(14)');
       expect(python).toContain('date.today() + timedelta(days=14)');
@@ -74,6 +75,27 @@ describe('code samples', () => {
     const curl = sampleOf('createOffboardEvent', 'curl');
     expect(curl).toContain('--data @- <<EOF\n{\n  "identityId": "d4a7e2b1-3f5c-4a8d-9e6b-1c2d3e4f5a6b",\n');
     expect(sampleOf('createOffboardEvent', 'PowerShell')).toContain("$body = [ordered]@{\n  identityId = 'd4a7e2b1-3f5c-4a8d-9e6b-1c2d3e4f5a6b'\n");
+  });
+
+  it('every pa sample runs (with --dry-run) and sends its operation\'s method and path', async () => {
+    const bin = createRequire(import.meta.url).resolve('@permission-assist/cli/package.json').replace(/package\.json$/, 'bin/pa.cjs');
+    const dir = fileURLToPath(new URL(`./.pa-samples-${process.pid}/`, import.meta.url));
+    mkdirSync(dir, { recursive: true });
+    try {
+      for (const op of apiOperations) {
+        const request = describeRequest(spec, op);
+        for (const file of request.multipart?.files ?? []) writeFileSync(`${dir}${file.filename}`, 'id,name\n1,Ada\n');
+        const source = sampleOf(op.operationId, 'pa');
+        const script = `pa() { "${process.execPath}" "${bin}" "$@"; }\n${source.trimEnd()} --dry-run --base-url http://127.0.0.1:9\n`;
+        const run = spawnSync('sh', ['-c', script], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH } });
+        expect(run.status, `${op.operationId}: ${run.stderr}`).toBe(0);
+        const sent = JSON.parse(run.stdout) as { method: string; url: string };
+        expect(sent.method, op.operationId).toBe(request.method);
+        expect(new URL(sent.url).pathname, op.operationId).toBe(request.path);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('every PowerShell sample parses with no error under tree-sitter-powershell', async () => {
