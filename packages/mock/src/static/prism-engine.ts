@@ -1,7 +1,9 @@
 // Prism's HTTP library in this process: given a request the front door already routed,
 // authenticated and validated, it picks the documented answer (the operation's example, or the one
 // `Prefer: code=... / example=...` names). No second HTTP server and no second validation: Prism's
-// own request checks are off, since the front door's validator has already said everything.
+// own request checks are off, since the front door's validator has already said everything. Prism
+// is given only the operation the front door found, and in example mode its choice depends only on
+// the operation, Prefer and Accept, so each such choice is made once and its serialised answer kept.
 import { createRequire } from 'node:module';
 import type { IncomingHttpHeaders } from 'node:http';
 
@@ -64,8 +66,23 @@ export async function createPrismEngine(specPath: string) {
     upstreamProxy: undefined,
   } as unknown as import('@stoplight/prism-http').IHttpConfig;
   const prism = http.createInstance(config, { logger: core.createLogger('MOCK', { level: 'silent' }) });
+  const byRoute = new Map(operations.map((operation) => [`${operation.method.toUpperCase()} ${operation.path}`, [operation]]));
+  const chosen = new Map<string, PrismAnswer | PrismRefusal>();
 
-  return async function answer(request: { method: string; url: URL; headers: IncomingHttpHeaders; body?: unknown }): Promise<PrismAnswer | PrismRefusal> {
+  /** `route` is the operation the front door matched, as `GET /api/identities/{id}`. */
+  return async function answer(request: { route: string; method: string; url: URL; headers: IncomingHttpHeaders; body?: unknown }): Promise<PrismAnswer | PrismRefusal> {
+    const key = JSON.stringify([request.method, request.route, request.headers.prefer ?? null, request.headers.accept ?? null]);
+    let answer = chosen.get(key);
+    if (!answer) {
+      answer = await choose(request);
+      // Prefer and Accept come from clients: keep a bounded number of choices.
+      if (chosen.size >= MAX_CHOICES) chosen.delete(chosen.keys().next().value!);
+      chosen.set(key, answer);
+    }
+    return answer;
+  };
+
+  async function choose(request: { route: string; method: string; url: URL; headers: IncomingHttpHeaders; body?: unknown }): Promise<PrismAnswer | PrismRefusal> {
     const input = {
       method: request.method.toLowerCase() as import('@stoplight/types').HttpMethod,
       url: { path: request.url.pathname, query: nameValues(request.url.searchParams) },
@@ -74,13 +91,15 @@ export async function createPrismEngine(specPath: string) {
     };
     const preferences = getHttpConfigFromRequest(input);
     if (preferences._tag === 'Left') return refusal(preferences.left);
-    const result = await prism.request(input, operations, { ...config, mock: { ...config.mock, ...preferences.right } } as import('@stoplight/prism-http').IHttpConfig)();
+    const result = await prism.request(input, byRoute.get(`${request.method} ${request.route.slice(request.route.indexOf(' ') + 1)}`) ?? operations, { ...config, mock: { ...config.mock, ...preferences.right } } as import('@stoplight/prism-http').IHttpConfig)();
     if (result._tag === 'Left') return refusal(result.left as ProblemLike);
     const { statusCode, headers = {}, body } = result.right.output;
     const contentType = Object.entries(headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1];
     return { status: statusCode, headers, body: serialise(body, contentType) };
-  };
+  }
 }
+
+const MAX_CHOICES = 1000;
 
 /** Prism's refusal (a Prefer it cannot satisfy, an operation it cannot find) as a status and a sentence. */
 function refusal(problem: ProblemLike): PrismRefusal {

@@ -62,7 +62,7 @@ export async function startMockServer(options: MockOptions = {}): Promise<Runnin
       }
     }
     // HEAD is answered as GET would be, without the body.
-    const chosen = await answer({ method: head ? 'GET' : route.method, url, headers, body });
+    const chosen = await answer({ route: `${route.method} ${route.template}`, method: head ? 'GET' : route.method, url, headers, body });
     if (isRefusal(chosen)) {
       send(res, chosen.status, errorBody(chosen.status, chosen.message, undefined, correlationId), {}, head);
       return chosen.status;
