@@ -10,8 +10,10 @@ import { fileURLToPath } from 'node:url';
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const TOKEN = 'pa_bench';
 const IN_FLIGHT = 16;
-const WARMUP_MS = 500;
-const MEASURE_MS = 2000;
+const WARMUP_MS = 300;
+/** Each round alternates the two servers in short slices, so load from other processes hits both alike. */
+const SLICE_MS = 400;
+const SLICES = 5;
 const ROUNDS = 3;
 const GOAL = 0.15;
 
@@ -66,22 +68,35 @@ function send(agent, base, { method, path, body }) {
   });
 }
 
-async function throughput(base, call, expected) {
-  const agent = new Agent({ keepAlive: true, maxSockets: IN_FLIGHT });
+/** Answers completed in `ms` with IN_FLIGHT requests always open on keep-alive connections. */
+async function completed(agent, base, call, ms) {
   let count = 0;
-  let counting = false;
-  const stopAt = performance.now() + WARMUP_MS + MEASURE_MS;
-  setTimeout(() => (counting = true), WARMUP_MS);
+  const stopAt = performance.now() + ms;
   const worker = async () => {
     while (performance.now() < stopAt) {
       const { status } = await send(agent, base, call);
-      if (status !== expected) throw new Error(`${call.method} ${call.path}: expected ${expected}, got ${status}`);
-      if (counting) count += 1;
+      if (status !== call.expected) throw new Error(`${call.method} ${call.path}: expected ${call.expected}, got ${status}`);
+      count += 1;
     }
   };
   await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
-  agent.destroy();
-  return count / (MEASURE_MS / 1000);
+  return count;
+}
+
+/** One round: req/s of --static and of the floor, measured in alternating slices. */
+async function round(mockUrl, floorUrl, call) {
+  const agents = [new Agent({ keepAlive: true, maxSockets: IN_FLIGHT }), new Agent({ keepAlive: true, maxSockets: IN_FLIGHT })];
+  await completed(agents[0], mockUrl, call, WARMUP_MS);
+  await completed(agents[1], floorUrl, call, WARMUP_MS);
+  let mock = 0;
+  let floor = 0;
+  for (let slice = 0; slice < SLICES; slice += 1) {
+    mock += await completed(agents[0], mockUrl, call, SLICE_MS);
+    floor += await completed(agents[1], floorUrl, call, SLICE_MS);
+  }
+  for (const agent of agents) agent.destroy();
+  const seconds = (SLICES * SLICE_MS) / 1000;
+  return [mock / seconds, floor / seconds];
 }
 
 const CALLS = [
@@ -111,9 +126,8 @@ export async function benchStatic({ log = (line) => process.stdout.write(`${line
       const ratios = [];
       const staticRates = [];
       const floorRates = [];
-      for (let round = 0; round < ROUNDS; round += 1) {
-        const s = await throughput(mock.url, call, call.expected);
-        const f = await throughput(floor.url, call, call.expected);
+      for (let r = 0; r < ROUNDS; r += 1) {
+        const [s, f] = await round(mock.url, floor.url, call);
         staticRates.push(s);
         floorRates.push(f);
         ratios.push(s / f);
