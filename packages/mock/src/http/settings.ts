@@ -36,7 +36,7 @@ export const DEFAULT_SETTINGS: Readonly<HttpSettings> = Object.freeze({
   queuedUploads: 8,
   callbackBodyBytes: 16 * 1024,
   minBodyBytesPerSecond: 16 * 1024,
-  bodyRateWindowMs: 5000,
+  bodyRateWindowMs: 2000,
   headersTimeoutMs: 15_000,
   requestTimeoutMs: 120_000,
   keepAliveTimeoutMs: 5000,
