@@ -1,6 +1,7 @@
 // The part of the pipeline the sandbox and --static share once a request is admitted: find its
 // operation in the spec (404/405), check its token (401/403), read its body (413/415/408) and
 // validate every parameter and body field (400 naming each). The handler then only answers.
+import type { OpenApiDocument } from '@permission-assist/spec-kit';
 import { authenticate } from '../sandbox/auth.js';
 import { createRequestValidator, type RequestValidator } from '../validation/request-validator.js';
 import { validationError } from './errors.js';
@@ -21,7 +22,7 @@ export interface OperationRequest {
 }
 
 export interface OperationReaderOptions {
-  specs: any[];
+  specs: OpenApiDocument[];
   /** What the server serves, for the 404 of an unknown path. */
   served: string;
   settings: HttpSettings;

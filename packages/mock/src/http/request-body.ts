@@ -3,7 +3,7 @@
 // the operation takes), JSON within its limit and parsed, uploads streamed through the upload gate,
 // every read at the minimum body rate. An operation without a body has whatever was sent drained.
 import type { IncomingMessage } from 'node:http';
-import { deref } from '@permission-assist/spec/load';
+import { deref, type OpenApiDocument, type OperationObject } from '@permission-assist/spec-kit';
 import { discardBody, parseJson, readBody } from './body.js';
 import { HttpError } from './errors.js';
 import { Gate, readMultipart, type UploadedForm } from './multipart.js';
@@ -27,7 +27,7 @@ export function createBodyReader(settings: HttpSettings, jsonLimitOf: (operation
   const uploads = new Gate(settings.concurrentUploads, settings.queuedUploads);
   const rate = bodyRateOf(settings);
 
-  return async function readRequestBody(req: IncomingMessage, operationId: string, operation: any, spec: any): Promise<RequestBody> {
+  return async function readRequestBody(req: IncomingMessage, operationId: string, operation: OperationObject, spec: OpenApiDocument): Promise<RequestBody> {
     const content = deref(spec, operation.requestBody)?.content as Record<string, unknown> | undefined;
     const limit = jsonLimitOf(operationId);
     if (!content) {

@@ -4,8 +4,7 @@
 // they arrive: only the first `checkBytes` of each are held for the check, so a large answer costs
 // the proxy that much memory, not its whole size.
 import type { ServerResponse } from 'node:http';
-import { createContract, JSON_TYPE, type Violation } from '@permission-assist/spec/contract';
-import { loadSpec } from '@permission-assist/spec/load';
+import { createContract, JSON_TYPE, type Violation, loadSpec } from '@permission-assist/spec-kit';
 import { megabytes, readBody } from '../http/body.js';
 import { HttpError } from '../http/errors.js';
 import { createFrontDoor, type Exchange } from '../http/front-door.js';

@@ -2,7 +2,7 @@
 // The front door does what a real server would before an answer is chosen (the same pipeline as the
 // sandbox: Host, limits, timeouts, route 404/405, token 401/403, body 413/415, validation 400 naming
 // each field); Prism then picks the example. Nothing about Prism (its problem+json) reaches the client.
-import { specPath } from '@permission-assist/spec/load';
+import { specPath } from '@permission-assist/spec-kit';
 import { apiOnly } from '../http/cors.js';
 import { errorBody, HttpError } from '../http/errors.js';
 import { createFrontDoor, type Exchange } from '../http/front-door.js';
@@ -41,7 +41,7 @@ export async function startMockServer(options: MockOptions = {}): Promise<Runnin
     const headers = { ...exchange.req.headers };
     if (headers.prefer === undefined) {
       // A GET by id answers the example record with that id; another id is not found.
-      const byId = route.method === 'GET' ? data.byIdRoutes.find((r) => r.regex.test(url.pathname)) : undefined;
+      const byId = route.method === 'GET' ? data.byIdRoutes.get(route.template) : undefined;
       if (byId) {
         const id = pathParams.id!.toLowerCase();
         const example = byId.examples.get(id);
