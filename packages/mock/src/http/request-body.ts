@@ -1,7 +1,8 @@
 // Reads the body of a request for an operation of the spec, the same way in the sandbox and in
 // --static: the operation's media types decide what is accepted (anything else is 415, naming what
-// the operation takes), JSON within its limit and parsed, uploads streamed through the upload gate,
-// every read at the minimum body rate. An operation without a body has whatever was sent drained.
+// the operation takes), JSON within its limit and parsed, uploads streamed through the upload gate
+// at the minimum body rate (a JSON body is small; the request timeout bounds it). An operation
+// without a body has whatever was sent drained.
 import type { IncomingMessage } from 'node:http';
 import { deref, type OpenApiDocument, type OperationObject } from '@permission-assist/spec-kit';
 import { discardBody, parseJson, readBody } from './body.js';
@@ -31,7 +32,7 @@ export function createBodyReader(settings: HttpSettings, jsonLimitOf: (operation
     const content = deref(spec, operation.requestBody)?.content as Record<string, unknown> | undefined;
     const limit = jsonLimitOf(operationId);
     if (!content) {
-      await discardBody(req, limit, rate);
+      await discardBody(req, limit);
       return { hasBody: false };
     }
     const type = contentTypeOf(req);
@@ -39,7 +40,7 @@ export function createBodyReader(settings: HttpSettings, jsonLimitOf: (operation
       if (type !== 'multipart/form-data') throw new HttpError(415, `This operation takes multipart/form-data, not ${type || 'a body without a content type'}`);
       return { hasBody: true, form: await uploads.run(() => readMultipart(req, settings.uploadBytes, rate)) };
     }
-    const raw = await readBody(req, limit, rate);
+    const raw = await readBody(req, limit);
     if (raw.length === 0) return { hasBody: false };
     if (JSON_MEDIA.test(type) && 'application/json' in content) return { hasBody: true, body: parseJson(raw) };
     if (type === 'text/plain' && 'text/plain' in content) return { hasBody: true, body: raw.toString('utf8') };

@@ -12,7 +12,7 @@ export interface HttpSettings {
   /** Largest body posted to a webhook delivery's callback URL (a ticket reference, a short note). */
   callbackBodyBytes: number;
   /**
-   * A body must arrive at least this fast, measured over each window of `bodyRateWindowMs`: a
+   * An upload must arrive at least this fast, measured over each window of `bodyRateWindowMs`: a
    * client that trickles its upload loses its slot instead of holding it for minutes.
    */
   minBodyBytesPerSecond: number;

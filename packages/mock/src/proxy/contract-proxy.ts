@@ -81,7 +81,9 @@ export async function startContractProxy(options: ProxyOptions): Promise<Running
   const seconds = (ms: number) => `${ms / 1000} s`;
 
   async function handle({ req, res, url, head }: Exchange): Promise<number> {
-    const body = await readBody(req, settings.uploadBytes, bodyRateOf(settings));
+    // Uploads must keep arriving, as in the sandbox; a JSON body is small and the request timeout bounds it.
+    const upload = /^\s*multipart\//i.test(req.headers['content-type'] ?? '');
+    const body = await readBody(req, settings.uploadBytes, upload ? bodyRateOf(settings) : undefined);
     const matched = contract.match(req.method ?? 'GET', url.pathname);
     const violations: Violation[] = [];
     if (!matched) {
