@@ -63,6 +63,7 @@ function logRequest(log: RequestLog) {
 function logReport(report: ProxyReport) {
   for (const v of report.violations) process.stdout.write(`  VIOLATION ${report.operationId ?? '(no operation)'} ${v.message}\n`);
   for (const v of report.undocumented) process.stdout.write(`  note      ${report.operationId} ${v.where}${v.path}: field not in the spec\n`);
+  if (report.unchecked) process.stdout.write(`  note      ${report.operationId ?? '(no operation)'} answer not checked: ${report.unchecked}\n`);
 }
 
 function wholeNumber(value: string, name: string, max: number): number {
