@@ -4,7 +4,6 @@
 // (400 naming each field), and turn Prism's own error answers into the spec's Error body. Nothing
 // about Prism (its port, its problem+json) reaches the client.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createRequire } from 'node:module';
 import { LIMITS, parseJson, readBody } from '../http/body.js';
 import { errorBody, HttpError, validationError } from '../http/errors.js';
 import { Gate } from '../http/multipart.js';
@@ -16,6 +15,7 @@ import { specPath } from '@permission-assist/spec-kit';
 import { loadSpecs } from '../specs.js';
 import { createRequestValidator } from '../validation/request-validator.js';
 import { indexExamples, label } from './example-index.js';
+import { loadPrism } from './prism-loader.js';
 import { fieldErrorsFromViolations, type PrismViolation } from './prism-violations.js';
 
 export interface MockOptions {
@@ -26,16 +26,6 @@ export interface MockOptions {
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Prism is loaded only in --static mode: the sandbox does not need it, and it takes a while to load. */
-function loadPrism() {
-  const require = createRequire(import.meta.url);
-  return {
-    createPrismServer: (require('@stoplight/prism-http-server') as typeof import('@stoplight/prism-http-server')).createServer,
-    getHttpOperationsFromSpec: (require('@stoplight/prism-http') as typeof import('@stoplight/prism-http')).getHttpOperationsFromSpec,
-    createLogger: (require('@stoplight/prism-core') as typeof import('@stoplight/prism-core')).createLogger,
-  };
-}
 
 export async function startMockServer(options: MockOptions = {}): Promise<RunningServer> {
   const { api } = loadSpecs();
