@@ -48,7 +48,7 @@ try {
   '@permission-assist/spec-kit': {
     esm: `import { createContract, loadSpec, sandboxSpecPath, type OpenApiDocument } from '@permission-assist/spec-kit';
 const spec: OpenApiDocument = loadSpec();
-const matched = createContract(spec).match('GET', '/api/identities/6f1c0a52-3b7e-4d2a-9c11-2f8e4b7a9d01');
+const matched = createContract(spec).match('GET', '/api/identities/3f2a1b4c-5d6e-4f70-8a9b-0c1d2e3f4a5b');
 console.log(JSON.stringify({ operationId: matched?.operationId, sandbox: Object.keys(loadSpec(sandboxSpecPath).paths ?? {}).length > 0 }));
 `,
     expected: { operationId: 'getIdentity', sandbox: true },
