@@ -80,7 +80,10 @@ describe.each(shipped)('$name, packed and installed alone', (pkg: ShippedPackage
     if (cjs && files.length === 0) throw new Error(`${pkg.name} has a require entry but no CommonJS consumer in helpers/consumers.ts`);
     if (pkg.entries.length === 0 && !consumer) return; // a bin-only package: nothing to import
     const config = `tsconfig.${mode}${cjs ? '.cjs' : ''}.json`;
-    writeFileSync(join(project, config), JSON.stringify(tsconfig(mode, files)));
+    // node16 is how Node itself loads the package: that check also emits the program the next test runs.
+    const options = tsconfig(mode, files);
+    if (mode === 'node16') Object.assign(options.compilerOptions, { noEmit: false, outDir: 'out' });
+    writeFileSync(join(project, config), JSON.stringify(options));
     await run(bin('tsc'), ['-p', config], { cwd: project, timeoutMs: BUDGET.tsc });
   }, BUDGET.tsc);
 
@@ -112,8 +115,7 @@ describe.each(shipped)('$name, packed and installed alone', (pkg: ShippedPackage
     const standIn = consumer!.server ? await startStandIn() : undefined;
     try {
       const env = standIn ? { PA_BASE_URL: standIn.url } : {};
-      writeFileSync(join(project, 'tsconfig.emit.json'), JSON.stringify({ ...tsconfig('node16', consumer!.cjs ? ['consumer.ts', 'consumer.cts'] : ['consumer.ts']), compilerOptions: { ...tsconfig('node16', []).compilerOptions, noEmit: false, outDir: 'out' } }));
-      await run(bin('tsc'), ['-p', 'tsconfig.emit.json'], { cwd: project, timeoutMs: BUDGET.tsc });
+      if (!existsSync(join(project, 'out/consumer.js'))) throw new Error('out/consumer.js is missing: the node16 type-check above failed or did not run');
       const esm = await run('node', ['out/consumer.js'], { cwd: project, timeoutMs: BUDGET.server, env });
       expect(JSON.parse(esm.stdout)).toEqual(consumer!.expected);
       if (consumer!.cjs) {
@@ -123,7 +125,7 @@ describe.each(shipped)('$name, packed and installed alone', (pkg: ShippedPackage
     } finally {
       await standIn?.close();
     }
-  }, sum(BUDGET.tsc, BUDGET.server, BUDGET.node));
+  }, sum(BUDGET.server, BUDGET.node));
 
   it.each(pkg.bins.length ? pkg.bins : [])('bin %s answers --help and --version', async (name) => {
     const help = await run(join(project, 'node_modules/.bin', name), ['--help'], { cwd: project, timeoutMs: BUDGET.node });

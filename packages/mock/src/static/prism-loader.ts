@@ -1,5 +1,5 @@
 // Prism is an optional dependency of the mock, loaded only for --static: the sandbox and the proxy
-// never need it, and an install with --omit=optional leaves it out (about two thirds of the mock's
+// never need it, and an install with --omit=optional leaves it out (Prism is most of the mock's
 // installed size). When it is missing, the error names the packages to install, at the versions
 // this mock was built against (read from its own manifest, so they are written down once).
 import { readFileSync } from 'node:fs';
