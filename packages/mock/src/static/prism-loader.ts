@@ -16,26 +16,14 @@ export class PrismMissingError extends Error {
   }
 }
 
-interface Prism {
-  createPrismServer: (typeof import('@stoplight/prism-http-server'))['createServer'];
-  getHttpOperationsFromSpec: (typeof import('@stoplight/prism-http'))['getHttpOperationsFromSpec'];
-  createLogger: (typeof import('@stoplight/prism-core'))['createLogger'];
-}
-
-/** The three Prism modules --static uses; throws PrismMissingError naming what to install. */
-export function loadPrism(): Prism {
+/** require() of a Prism module (or a file inside one); throws PrismMissingError naming what to install. */
+export function requirePrism<T>(specifier: string): T {
   const require = createRequire(import.meta.url);
-  const load = <T>(name: (typeof PRISM_PACKAGES)[number]): T => {
-    try {
-      return require(name) as T;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' && String((error as Error).message).includes(name)) throw new PrismMissingError(name);
-      throw error;
-    }
-  };
-  return {
-    createPrismServer: load<typeof import('@stoplight/prism-http-server')>('@stoplight/prism-http-server').createServer,
-    getHttpOperationsFromSpec: load<typeof import('@stoplight/prism-http')>('@stoplight/prism-http').getHttpOperationsFromSpec,
-    createLogger: load<typeof import('@stoplight/prism-core')>('@stoplight/prism-core').createLogger,
-  };
+  try {
+    return require(specifier) as T;
+  } catch (error) {
+    const missing = PRISM_PACKAGES.find((name) => specifier.startsWith(name));
+    if (missing && (error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' && String((error as Error).message).includes(missing)) throw new PrismMissingError(missing);
+    throw error;
+  }
 }
