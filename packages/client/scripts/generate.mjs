@@ -3,6 +3,7 @@
 //   operations.ts  the resource-style method table and its types, derived from operationIds and tags
 //   models.ts      a friendly name for every component schema (Identity, CreateOnboardEventRequest...)
 // Run by `npm run build`; `--check` exits 1 if the committed files differ from what the spec generates.
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
@@ -206,6 +207,18 @@ ${lines.join('\n\n')}
 `;
 }
 
+/** Which description the client was generated from: its info.version and the sha256 of the file's bytes. */
+function renderSpecInfo(spec) {
+  const sha256 = createHash('sha256').update(readFileSync(specPath)).digest('hex');
+  return `${HEADER}
+/** info.version of the OpenAPI description this client was generated from. */
+export const SPEC_VERSION = ${JSON.stringify(spec.info.version)};
+
+/** sha256 (hex) of that description's openapi.yaml, byte for byte. */
+export const SPEC_SHA256 = ${JSON.stringify(sha256)};
+`;
+}
+
 async function generate() {
   const spec = loadSpec();
   const ast = await openapiTS(pathToFileURL(specPath), { alphabetize: false, exportType: false, transform });
@@ -213,6 +226,7 @@ async function generate() {
     'schema.ts': `${HEADER}/* eslint-disable */\n${astToString(ast)}`,
     'operations.ts': renderOperations(buildOperations(spec)),
     'models.ts': renderModels(spec),
+    'spec-info.ts': renderSpecInfo(spec),
   };
 }
 

@@ -1,6 +1,7 @@
 // Validates the client's options once, at construction, so a wrong setup fails loudly and early.
 import { InvalidArgumentError } from './errors.js';
 import { fetchExchanger, type Exchanger } from './exchange.js';
+import { SPEC_SHA256, SPEC_VERSION } from './generated/spec-info.js';
 
 export interface RetryOptions {
   /** Retries after the first attempt (default 2). 0 switches retries off. */
@@ -84,7 +85,7 @@ export function mergeRetry(base: Required<RetryOptions>, override: RetryOptions 
   if (override === false) return { ...base, maxRetries: 0 };
   return { ...base, ...override };
 }
-/** Sent in the User-Agent; test/package.test.ts keeps it equal to package.json's version. */
+/** Sent in the User-Agent; test/version.test.ts keeps it equal to package.json's version. */
 export const CLIENT_VERSION = '0.1.0';
 
 function nonNegative(value: unknown, field: string, problems: { field: string; message: string }[]) {
@@ -136,7 +137,7 @@ export function resolveConfig(options: ClientOptions, nodeExchange?: Exchanger):
   const headers: Record<string, string> = { accept: 'application/json' };
   for (const [name, value] of Object.entries(options.headers ?? {})) headers[name.toLowerCase()] = value;
   const runtime = typeof process === 'object' && process.versions?.node ? ` node/${process.versions.node}` : '';
-  headers['user-agent'] = options.userAgent ?? `permission-assist-client/${CLIENT_VERSION}${runtime}`;
+  headers['user-agent'] = options.userAgent ?? `permission-assist-client/${CLIENT_VERSION} (spec ${SPEC_VERSION}; sha256 ${SPEC_SHA256.slice(0, 12)})${runtime}`;
   headers.authorization = `Bearer ${token}`;
   return {
     origin,

@@ -8,4 +8,5 @@ export type { ApiPromise, ApiResponse, PaginationOptions, RequestOptions } from 
 export type { components, operations, paths, webhooks } from './generated/schema.js';
 // The operation table is a value (every operation with its method and path); the rest are types.
 export * from './generated/operations.js';
+export { SPEC_SHA256, SPEC_VERSION } from './generated/spec-info.js';
 export type * from './generated/models.js';

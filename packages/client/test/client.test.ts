@@ -54,7 +54,7 @@ describe.each(TRANSPORTS)('$name transport', ({ create: createPermissionAssistCl
       await client().identities.list();
       expect(last().headers.authorization).toBe(`Bearer ${TOKEN}`);
       expect(last().headers.accept).toBe('application/json');
-      expect(last().headers['user-agent']).toMatch(/^permission-assist-client\/\d+\.\d+\.\d+ node\//);
+      expect(last().headers['user-agent']).toMatch(/^permission-assist-client\/\d+\.\d+\.\d+ \(spec \S+; sha256 [0-9a-f]{12}\) node\//);
     });
 
     it('send custom headers, a custom User-Agent and per-call headers', async () => {

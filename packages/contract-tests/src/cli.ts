@@ -2,7 +2,7 @@
 // Exit codes: 0 the server honours the spec, 1 it departs from it, 2 the run could not be carried
 // out (bad arguments, server unreachable), 3 pa-contract itself failed. The JUnit and JSON reports
 // are written whatever happens.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { formatReport, jsonReport, junitReport } from './report.js';
 import { runContract, type CaseResult, type RunResult } from './runner.js';
@@ -17,9 +17,10 @@ const USAGE = `Usage: PA_TOKEN=pa_... pa-contract [--base-url https://pa.example
   --timeout S  seconds to wait for one answer (default 15); --deadline S for the whole run (default 600)
   Where write cases stage and upload: PA_CONTRACT_STAGE_APPLICATION, PA_CONTRACT_UPLOAD_APPLICATION,
   PA_CONTRACT_FILE_GROUPS (comma-separated file group ids).
+--help, --version: this text, or the version.
 Exit codes: 0 honours the spec, 1 departs from it, 2 bad setup or unreachable server, 3 internal error.`;
 
-type Values = { 'base-url'?: string; token?: string; write: boolean; strict: boolean; timeout: string; deadline: string; junit?: string; json?: string; quiet: boolean; help: boolean };
+type Values = { 'base-url'?: string; token?: string; write: boolean; strict: boolean; timeout: string; deadline: string; junit?: string; json?: string; quiet: boolean; help: boolean; version: boolean };
 
 function failSetup(message: string, values?: Values): never {
   process.stderr.write(`pa-contract: ${message}\n`);
@@ -67,6 +68,7 @@ async function main() {
         json: { type: 'string' },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', default: false },
       },
     }) as { values: Values });
   } catch (error) {
@@ -74,6 +76,11 @@ async function main() {
   }
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  if (values.version) {
+    // The package's own manifest, one level above src/ and dist/ alike.
+    process.stdout.write(`${(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version}\n`);
     return;
   }
   const requestTimeoutMs = seconds(values.timeout, 'timeout', values);

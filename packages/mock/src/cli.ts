@@ -1,5 +1,6 @@
 // pa-mock: serve the Permission Assist sandbox (default), the spec's static examples (--static), or
 // check a real server's traffic against the spec (proxy).
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { RequestLog, RunningServer } from './http/server.js';
 import type { ProxyReport } from './proxy/contract-proxy.js';
@@ -25,7 +26,8 @@ const USAGE = `Usage:
   pa-mock proxy <https://your-server> [--port 4010] [--host 127.0.0.1] [--allow-host NAME]...
                 [--spec FILE] [--quiet]
       Forward to a real Permission Assist server and report every request or response that
-      departs from the spec (operation, field, expected, actual).`;
+      departs from the spec (operation, field, expected, actual).
+  pa-mock --help | --version`;
 
 function fail(message: string): never {
   process.stderr.write(`pa-mock: ${message}\n`);
@@ -49,6 +51,7 @@ function parse() {
         spec: { type: 'string' },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', default: false },
       },
     });
   } catch (error) {
@@ -76,6 +79,11 @@ async function main() {
   const { values, positionals } = parse();
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  if (values.version) {
+    // The package's own manifest, one level above src/ and dist/ alike.
+    process.stdout.write(`${(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version}\n`);
     return;
   }
   const port = wholeNumber(values.port, 'port', 65535);

@@ -4,8 +4,8 @@
 // own request checks are off, since the front door's validator has already said everything. Prism
 // is given only the operation the front door found, and in example mode its choice depends only on
 // the operation, Prefer and Accept, so each such choice is made once and its serialised answer kept.
-import { createRequire } from 'node:module';
 import type { IncomingHttpHeaders } from 'node:http';
+import { requirePrism } from './prism-loader.js';
 
 export interface PrismAnswer {
   status: number;
@@ -28,13 +28,12 @@ interface ProblemLike {
 
 /** Prism is loaded only in --static mode: the sandbox does not need it, and it takes a while to load. */
 function loadPrism() {
-  const require = createRequire(import.meta.url);
-  const http = require('@stoplight/prism-http') as typeof import('@stoplight/prism-http');
-  const core = require('@stoplight/prism-core') as typeof import('@stoplight/prism-core');
+  const http = requirePrism<typeof import('@stoplight/prism-http')>('@stoplight/prism-http');
+  const core = requirePrism<typeof import('@stoplight/prism-core')>('@stoplight/prism-core');
   // How Prism's own server reads Prefer (code=, example=, dynamic=): the same rules, not a copy.
-  const { getHttpConfigFromRequest } = require('@stoplight/prism-http-server/dist/getHttpConfigFromRequest.js') as {
+  const { getHttpConfigFromRequest } = requirePrism<{
     getHttpConfigFromRequest: (input: import('@stoplight/prism-http').IHttpRequest) => import('fp-ts/Either').Either<ProblemLike, Partial<import('@stoplight/prism-http').IHttpOperationConfig>>;
-  };
+  }>('@stoplight/prism-http-server/dist/getHttpConfigFromRequest.js');
   return { http, core, getHttpConfigFromRequest };
 }
 
