@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sarahChen } from './helpers/fixtures.js';
 import { json, startServer, type TestServer } from './helpers/server.js';
+import { budget } from './helpers/budget.js';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 // Consumers run asynchronously: the test server lives in this process and must keep answering.
@@ -28,7 +29,7 @@ beforeAll(async () => {
   execFileSync('mkdir', ['-p', project]);
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
   execFileSync('npm', ['install', '--silent', '--prefer-offline', '--no-audit', '--no-fund', tarball], { cwd: project });
-}, 120_000);
+}, budget(120_000));
 
 afterAll(async () => {
   await server.close();

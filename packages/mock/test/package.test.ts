@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { budget } from './helpers/budget.js';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'pa-mock-pack-'));
@@ -19,7 +20,7 @@ beforeAll(() => {
   mkdirSync(project);
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'integration', private: true, type: 'module' }));
   execFileSync('npm', ['install', '--silent', '--prefer-offline', '--no-audit', '--no-fund', tarball], { cwd: project });
-}, 180_000);
+}, budget(180_000));
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -53,18 +54,19 @@ console.log(JSON.stringify({ total: page.totalCount, steps: typeof steps }));
   });
 
   it('npx pa-mock serves the sandbox', async () => {
-    const child = spawn(join(project, 'node_modules/.bin/pa-mock'), ['--port', '0', '--size', 'small', '--quiet'], { cwd: project });
+    // Its own process group, so that the clean-up below reaches everything it started.
+    const child = spawn(join(project, 'node_modules/.bin/pa-mock'), ['--port', '0', '--size', 'small', '--quiet'], { cwd: project, detached: true });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d));
     child.stderr.on('data', (d: Buffer) => (output += d));
     const exited = new Promise((resolve) => child.on('exit', resolve));
     try {
-      await expect.poll(() => output, { timeout: 15_000 }).toMatch(/listening on (http:\/\/\S+)/);
+      await expect.poll(() => output, { timeout: budget(15_000) }).toMatch(/listening on (http:\/\/\S+)/);
       const url = /listening on (http:\/\/\S+)/.exec(output)![1]!;
       const res = await fetch(`${url}/api/applications/b8c1d2e3-4f5a-6b7c-8d9e-0f1a2b3c4d5e`, { headers: { authorization: 'Bearer pa_x' } });
       expect((await res.json()).name).toBe('Jack Henry Symitar');
     } finally {
-      child.kill('SIGTERM');
+      process.kill(-child.pid!, 'SIGTERM');
       await exited;
     }
   });
