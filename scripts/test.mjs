@@ -89,7 +89,12 @@ for (const dir of withTests) {
   }
 }
 
-const stragglers = liveProcessesOf(runId);
+// A process that is exiting as turbo ends gets a moment to go before it counts as left running.
+let stragglers = liveProcessesOf(runId);
+for (let wait = 0; stragglers.length && wait < 3; wait += 1) {
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  stragglers = liveProcessesOf(runId);
+}
 if (stragglers.length) {
   console.error(`test: the run left processes running; stopping them and counting one failure:\n${stragglers.map((p) => `  pid ${p.pid}: ${p.command}`).join('\n')}`);
   stopProcesses(stragglers);

@@ -143,9 +143,13 @@ describe('runContract', () => {
   });
 
   it('a total deadline skips what is left and fails the run', async () => {
-    const slow: ContractCase = { name: 'slow', operationId: 'listIdentities', write: false, run: async ({ pa }) => (await new Promise((r) => setTimeout(r, 400)), pa.identities.list()) };
-    const run = await runContract({ baseUrl: sandbox.url, token: TOKEN, write: false, deadlineMs: 900, cases: [slow, slow, slow, slow] });
-    const skipped = run.results.filter((r) => r.reason?.includes('the run passed its deadline of 0.9 s'));
+    // Each case takes `step`, the deadline falls after two of them: both scale with this machine's
+    // load, so that on a slow machine the first case (a wait and a list call) still ends in time.
+    const step = budget(400);
+    const deadlineMs = Math.round((step * 2.25) / 100) * 100;
+    const slow: ContractCase = { name: 'slow', operationId: 'listIdentities', write: false, run: async ({ pa }) => (await new Promise((r) => setTimeout(r, step)), pa.identities.list()) };
+    const run = await runContract({ baseUrl: sandbox.url, token: TOKEN, write: false, deadlineMs, cases: [slow, slow, slow, slow] });
+    const skipped = run.results.filter((r) => r.reason?.includes(`the run passed its deadline of ${deadlineMs / 1000} s`));
     expect(skipped.length).toBeGreaterThan(0);
     expect(run.results.filter((r) => r.name === 'slow' && r.outcome === 'passed').length).toBeGreaterThan(0);
     expect(run.results.at(-1)).toMatchObject({ name: 'the run', outcome: 'failed' });
