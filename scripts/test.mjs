@@ -100,7 +100,9 @@ if (stragglers.length) {
   stopProcesses(stragglers);
   failed += 1;
 }
-const leftovers = readdirSync(runTemp);
+// tsx keeps its compile cache in the temp folder (tsx-<uid>): a tool's cache, not a test's leftover.
+const TOOL_CACHES = /^tsx-\d+$/;
+const leftovers = readdirSync(runTemp).filter((name) => !TOOL_CACHES.test(name));
 if (leftovers.length) {
   console.error(`test: the run left temporary files behind (${leftovers.join(', ')}); removing them and counting one failure`);
   failed += 1;
