@@ -1,9 +1,3 @@
-import { defineConfig } from 'vitest/config';
+import { workspaceConfig } from '../vitest.shared.ts';
 
-export default defineConfig({
-  test: {
-    include: ['test/**/*.test.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
-  },
-});
+export default workspaceConfig();

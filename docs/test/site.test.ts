@@ -9,6 +9,7 @@ import { listOperations, loadSpec, sandboxSpecPath } from '@permission-assist/sp
 // @ts-expect-error -- plain ESM module
 import { serveDocs } from '../serve.mjs';
 import { findChromium } from './browser.js';
+import { budget } from './budget.js';
 
 const screenshots = fileURLToPath(new URL('../screenshots/', import.meta.url));
 const spec = loadSpec();
@@ -19,6 +20,8 @@ const consoleErrors: string[] = [];
 
 async function open(colorScheme: 'light' | 'dark' = 'light', path = '/', host = '127.0.0.1'): Promise<Page> {
   const page = await browser.newPage({ colorScheme, viewport: { width: 1280, height: 800 } });
+  // Loading and rendering the 2.5 MB page is CPU work: its waits scale with this machine's load.
+  page.setDefaultTimeout(budget(30_000));
   page.on('request', (request) => {
     if (!/^(http:\/\/(127\.0\.0\.1|localhost)[:/]|data:|blob:)/.test(request.url())) external.push(request.url());
   });
@@ -41,7 +44,7 @@ async function expectInNavigation(page: Page, document: ReturnType<typeof loadSp
     await page.locator('[data-testid="menu-item-label"]', { hasText: new RegExp(`^${tag.name}$`) }).first().click();
     for (const { operation } of operations.filter((op) => op.operation.tags?.[0] === tag.name)) {
       await expect
-        .poll(async () => (await page.locator('[data-testid="menu-item-label"]').allInnerTexts()).some((label) => label.startsWith(operation.summary)), { message: `${operation.summary} under ${tag.name}`, timeout: 5000 })
+        .poll(async () => (await page.locator('[data-testid="menu-item-label"]').allInnerTexts()).some((label) => label.startsWith(operation.summary)), { message: `${operation.summary} under ${tag.name}`, timeout: budget(5000) })
         .toBe(true);
     }
   }
@@ -52,9 +55,9 @@ beforeAll(async () => {
   site = await serveDocs({ port: 0 });
   const choice = await findChromium();
   console.log(`docs browser test: Chromium from ${choice.source}`);
-  browser = await chromium.launch({ executablePath: choice.executablePath, args: choice.args, env: choice.env });
+  browser = await chromium.launch({ executablePath: choice.executablePath, args: choice.args, env: choice.env, timeout: budget(60_000) });
   mkdirSync(screenshots, { recursive: true });
-}, 60_000);
+});
 
 afterAll(async () => {
   await browser?.close();
@@ -74,7 +77,7 @@ describe('documentation site', () => {
     const page = await open();
     await page.locator('[data-testid="search-trigger"]').click();
     await page.keyboard.type('offboarding');
-    await expect.poll(() => page.locator('body').innerText(), { timeout: 5000 }).toMatch(/Create an offboarding event/);
+    await expect.poll(() => page.locator('body').innerText(), { timeout: budget(5000) }).toMatch(/Create an offboarding event/);
     const result = page.getByText('Create an offboarding event').last();
     await result.click();
     await expect.poll(() => page.url()).toContain('createoffboardevent');

@@ -3,7 +3,10 @@ import { defineConfig } from 'tsup';
 export default defineConfig({
   entry: { index: 'src/index.ts', node: 'src/node.ts', raw: 'src/raw.ts' },
   format: ['esm', 'cjs'],
-  dts: true,
+  // Declarations without a second type check: `vitest` type-checks src and tests (typecheck in
+  // vitest.config.ts), and the emitted .d.ts/.d.cts are byte for byte those of a checked build.
+  // About a quarter less CPU for the build `npm start` waits on.
+  dts: { compilerOptions: { noCheck: true } },
   sourcemap: true,
   clean: true,
   target: 'es2022',

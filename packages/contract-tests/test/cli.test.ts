@@ -12,6 +12,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '@permission-assist/mock';
 import { formatReport, runContract, SkipCase, type ContractCase } from '../src/index.js';
+import { budget } from './helpers/budget.js';
 
 const bin = fileURLToPath(new URL('../bin/pa-contract.js', import.meta.url));
 const TOKEN = 'pa_secret_contract_token_do_not_print';
@@ -113,7 +114,7 @@ describe('pa-contract', () => {
       const result = await cli(['--base-url', url, '--timeout', '0.5', '--quiet'], { PA_TOKEN: TOKEN });
       expect(result.code).toBe(2);
       expect(result.stdout).toContain(`Could not run: no answer from ${url} within 0.5 s`);
-      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(Date.now() - started).toBeLessThan(budget(10_000));
     });
   });
 });
@@ -142,9 +143,13 @@ describe('runContract', () => {
   });
 
   it('a total deadline skips what is left and fails the run', async () => {
-    const slow: ContractCase = { name: 'slow', operationId: 'listIdentities', write: false, run: async ({ pa }) => (await new Promise((r) => setTimeout(r, 400)), pa.identities.list()) };
-    const run = await runContract({ baseUrl: sandbox.url, token: TOKEN, write: false, deadlineMs: 900, cases: [slow, slow, slow, slow] });
-    const skipped = run.results.filter((r) => r.reason?.includes('the run passed its deadline of 0.9 s'));
+    // Each case takes `step`, the deadline falls after two of them: both scale with this machine's
+    // load, so that on a slow machine the first case (a wait and a list call) still ends in time.
+    const step = budget(400);
+    const deadlineMs = Math.round((step * 2.25) / 100) * 100;
+    const slow: ContractCase = { name: 'slow', operationId: 'listIdentities', write: false, run: async ({ pa }) => (await new Promise((r) => setTimeout(r, step)), pa.identities.list()) };
+    const run = await runContract({ baseUrl: sandbox.url, token: TOKEN, write: false, deadlineMs, cases: [slow, slow, slow, slow] });
+    const skipped = run.results.filter((r) => r.reason?.includes(`the run passed its deadline of ${deadlineMs / 1000} s`));
     expect(skipped.length).toBeGreaterThan(0);
     expect(run.results.filter((r) => r.name === 'slow' && r.outcome === 'passed').length).toBeGreaterThan(0);
     expect(run.results.at(-1)).toMatchObject({ name: 'the run', outcome: 'failed' });

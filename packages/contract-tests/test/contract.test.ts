@@ -2,6 +2,7 @@
 // PA_BASE_URL and PA_TOKEN are set), each response checked against the spec, and coverage.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cases, describeFinding, formatReport, groupFindings, resolveTarget, runContract, type RunResult, type Target } from '../src/index.js';
+import { budget } from './helpers/budget.js';
 
 let target: Target;
 let run: RunResult;
@@ -11,7 +12,7 @@ beforeAll(async () => {
   run = await runContract(target);
   // The readable report, including whether writes ran, in the test output.
   console.log(formatReport(run));
-}, 120_000);
+}, budget(120_000));
 afterAll(() => target?.close());
 
 describe('contract', () => {

@@ -5,26 +5,45 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 
 const bin = fileURLToPath(new URL('../bin/pa-mock.js', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'pa-mock-cli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+// Every started pa-mock is stopped when its test ends, also when the test failed before stopping it.
+const running = new Set<ChildProcess>();
+afterEach(async () => {
+  const left = [...running].filter((child) => child.exitCode === null && child.signalCode === null);
+  running.clear();
+  await Promise.all(
+    left.map(
+      (child) =>
+        new Promise((resolve) => {
+          child.once('exit', resolve);
+          try {
+            process.kill(-child.pid!, 'SIGKILL');
+          } catch {
+            resolve(undefined); // exited meanwhile
+          }
+        }),
+    ),
+  );
+});
+
 function start(args: string[]) {
-  const child = spawn('node', [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group, so that clean-up reaches everything it started.
+  const child = spawn('node', [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  running.add(child);
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d));
   child.stderr.on('data', (d: Buffer) => (output += d));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  // The start-up line or the exit, however long the start takes here: the test's budget bounds it.
   const url = new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no start-up line in: ${output}`)), 15_000);
     child.stdout.on('data', () => {
       const found = /listening on (http:\/\/\S+)/.exec(output);
-      if (found) {
-        clearTimeout(timer);
-        resolve(found[1]!);
-      }
+      if (found) resolve(found[1]!);
     });
     void exited.then(() => reject(new Error(`exited early: ${output}`)));
   });

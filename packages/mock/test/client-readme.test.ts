@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../src/index.js';
+import { budget } from './helpers/budget.js';
 
 const run = promisify(execFile);
 const readmePath = fileURLToPath(new URL('../../client/README.md', import.meta.url));
@@ -54,11 +55,11 @@ describe('client README examples against the sandbox', () => {
     const { stdout, stderr } = await run(tsx, [file], {
       cwd: workDir,
       env: { ...process.env, PA_BASE_URL: sandbox.url, PA_TOKEN: 'pa_readme_examples' },
-      timeout: 60_000,
+      timeout: budget(60_000),
     });
     expect(stderr).toBe('');
     expect(stdout).not.toBe('');
     if (code.includes('applicationImports.upload')) expect(stdout).toMatch(/^Finished \{/m);
     if (code.includes("pa.identities.get('')")) expect(stdout).toContain('id: must be a non-empty string');
-  }, 90_000);
+  }, budget(90_000));
 });

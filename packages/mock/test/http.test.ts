@@ -5,6 +5,7 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../src/index.js';
 import { examples, raw, start, TODAY } from './helpers/sandbox.js';
+import { budget } from './helpers/budget.js';
 
 let sandbox: RunningSandbox;
 beforeAll(async () => {
@@ -18,7 +19,7 @@ function exchange(request: string | Buffer, until = /\r\n\r\n[\s\S]*\}$/, keepWr
   return new Promise((resolve, reject) => {
     const socket = connect(Number(port), hostname);
     let received = '';
-    const timer = setTimeout(() => (socket.destroy(), resolve(received)), 5000);
+    const timer = setTimeout(() => (socket.destroy(), resolve(received)), budget(5000));
     socket.on('data', (d) => {
       received += d.toString('latin1');
       if (until.test(received)) {
@@ -100,7 +101,7 @@ describe('body limits', () => {
     // Every client above gave up (closed its connection): the slots are free again.
     const after = await raw(sandbox, '/api/application-imports/upload', { method: 'POST', headers: { 'content-type': 'multipart/form-data' }, body: 'garbage' });
     expect(after.status).toBe(400);
-  }, 20_000);
+  });
 });
 
 describe('requests a server must not fall over on', () => {

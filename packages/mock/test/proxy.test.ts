@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContract } from '@permission-assist/spec-kit';
 import { startContractProxy, type ProxyReport, type RunningServer } from '../src/index.js';
+import { budget } from './helpers/budget.js';
 
 const sarah = createContract().spec.components.examples.IdentitySarahChen.value;
 let upstream: Server;
@@ -57,7 +58,8 @@ async function through(path: string) {
   const before = reports.length;
   const res = await fetch(`${proxy.url}${path}`, { headers: { Authorization: 'Bearer pa_real' } });
   const text = await res.text();
-  await new Promise((resolve) => setTimeout(resolve, 10));
+  // The proxy reports once the answer has gone out: wait for that report, not for a fixed time.
+  await expect.poll(() => reports.length, { timeout: budget(10_000) }).toBeGreaterThan(before);
   return { res, text, report: reports.slice(before)[0]! };
 }
 

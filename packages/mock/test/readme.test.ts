@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { listOperations, loadSpec, sandboxSpecPath } from '@permission-assist/spec-kit';
 import { LIMITS } from '../src/http/body.js';
 import { FAST, type Delay } from '../src/sandbox/lifecycle/timing.js';
+import { budget } from './helpers/budget.js';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const readme = readFileSync(`${packageDir}README.md`, 'utf8');
@@ -61,7 +62,7 @@ describe('mock README', () => {
     const file = `test/readme-example-${process.pid}.tmp.test.ts`;
     writeFileSync(`${packageDir}${file}`, code!);
     try {
-      const result = await promisify(execFile)(`${packageDir}../../node_modules/.bin/vitest`, ['run', file, '--reporter=dot'], { cwd: packageDir, timeout: 60_000 }).catch(
+      const result = await promisify(execFile)(`${packageDir}../../node_modules/.bin/vitest`, ['run', file, '--reporter=dot'], { cwd: packageDir, timeout: budget(60_000) }).catch(
         (error: { stdout: string; stderr: string }) => error,
       );
       const plain = result.stdout.replace(/\x1b\[[0-9;]*m/g, '');
@@ -69,5 +70,5 @@ describe('mock README', () => {
     } finally {
       rmSync(`${packageDir}${file}`, { force: true });
     }
-  }, 90_000);
+  }, budget(90_000));
 });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createValidator, formatErrors } from '@permission-assist/spec-kit';
 import type { RunningSandbox } from '../src/index.js';
 import { contract, examples, NOW, raw, start } from './helpers/sandbox.js';
+import { budget } from './helpers/budget.js';
 
 const sealed = createValidator(contract.spec, { sealed: true });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -35,7 +36,7 @@ describe('seeded data set', () => {
       events: await everything(medium, '/api/personnel-events'),
       requests: await everything(medium, '/api/access-requests'),
     };
-  }, 60_000);
+  });
   afterAll(() => medium.close());
 
   it('medium has at least 1,200 identities, 40 applications, 3,000 access requests, 400 events and 150 imports', () => {
@@ -64,7 +65,7 @@ describe('seeded data set', () => {
       }
     }
     expect(problems.slice(0, 10)).toEqual([]);
-  }, 120_000);
+  }, budget(120_000));
 
   it('includes the spec example data set under its own ids', () => {
     const ids = (list: string) => new Set(data[list]!.map((item) => item.id));

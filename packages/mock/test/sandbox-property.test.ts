@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../src/index.js';
 import { examples, inDays, raw, start, violations } from './helpers/sandbox.js';
+import { budget } from './helpers/budget.js';
 
 let sandbox: RunningSandbox;
 beforeAll(async () => {
@@ -93,5 +94,5 @@ describe('random operation sequences', () => {
       { numRuns: 40, seed: 20261124 },
     );
     expect(answers).toBeGreaterThan(200);
-  }, 120_000);
+  }, budget(120_000));
 });

@@ -11,7 +11,7 @@ let pa: ReturnType<typeof client>;
 beforeAll(async () => {
   sandbox = await start({ size: 'medium' });
   pa = client(sandbox);
-}, 30_000);
+});
 afterAll(() => sandbox.close());
 
 const collator = new Intl.Collator('en', { sensitivity: 'base' });

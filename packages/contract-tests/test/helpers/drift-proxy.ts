@@ -65,6 +65,10 @@ export async function startDriftProxy(upstream: string): Promise<DriftProxy> {
       });
     });
   });
+  // No server-side idle timeout: on a starved event loop the server's 5 s timer and the client's
+  // reuse of that idle socket fall in the same tick, and the next run's first request gets
+  // ECONNRESET. The client (fetch) closes idle sockets itself; close() below ends the rest.
+  server.keepAliveTimeout = 0;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,

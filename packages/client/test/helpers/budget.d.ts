@@ -1,0 +1,1 @@
+export declare const budget: (ms: number) => number;

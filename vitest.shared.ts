@@ -1,0 +1,54 @@
+// The one vitest configuration every workspace uses (each workspace's vitest.config.ts only adds
+// what is its own). Each workspace still runs its own `vitest run`, so turbo caches it on its own
+// and it writes its own .vitest-report.json for scripts/test.mjs to count.
+//
+// Time budgets come from this machine as it is now, not from a quiet one: a timeout here is
+// "this much work at full speed" times how much slower than full speed this process runs at
+// start-up. A test that waits on a process (tsc, npm install, a server start) gets the same
+// scaling through budget() in its own helpers, which reads PA_TEST_SLOWDOWN.
+import { availableParallelism, loadavg } from 'node:os';
+import { mergeConfig, type ViteUserConfig } from 'vitest/config';
+
+/**
+ * How many times slower than an idle machine work runs now, at least 1: the larger of the wall
+ * time a fixed piece of CPU work takes divided by the CPU time it used (the share of a core this
+ * process gets), and the last minute's load average per core (the contention the tests will meet).
+ */
+export function measureSlowdown(): number {
+  const wallStart = performance.now();
+  const cpuStart = process.cpuUsage();
+  let cpuMs = 0;
+  // About 60 ms of CPU (reading the CPU clock is the work); stop after 3 s of wall time whatever the share.
+  while (cpuMs < 60 && performance.now() - wallStart < 3000) {
+    const used = process.cpuUsage(cpuStart);
+    cpuMs = (used.user + used.system) / 1000;
+  }
+  const share = (performance.now() - wallStart) / Math.max(cpuMs, 1);
+  const perCore = loadavg()[0]! / availableParallelism();
+  return Math.max(1, Math.min(50, Math.round(Math.max(share, perCore) * 10) / 10));
+}
+
+/** A value the run was told (PA_TEST_SLOWDOWN, e.g. from a parent vitest), else measured now. */
+const slowdown = Number(process.env.PA_TEST_SLOWDOWN) >= 1 ? Number(process.env.PA_TEST_SLOWDOWN) : measureSlowdown();
+
+/** Base budgets at full speed: a test, a hook that starts servers or packs a package, an expect.poll. */
+const TEST_MS = 60_000;
+const HOOK_MS = 120_000;
+const POLL_MS = 5_000;
+
+export function workspaceConfig(own: ViteUserConfig = {}): ViteUserConfig {
+  return mergeConfig(
+    {
+      test: {
+        include: ['test/**/*.test.ts'],
+        testTimeout: Math.round(TEST_MS * slowdown),
+        hookTimeout: Math.round(HOOK_MS * slowdown),
+        // expect.poll's own default is 1 s: too short for a page render or a process start under load.
+        expect: { poll: { timeout: Math.round(POLL_MS * slowdown) } },
+        // Workers read it (budget() in the test helpers); child vitest runs inherit it.
+        env: { PA_TEST_SLOWDOWN: String(slowdown) },
+      },
+    } satisfies ViteUserConfig,
+    own,
+  );
+}
