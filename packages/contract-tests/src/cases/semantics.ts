@@ -24,7 +24,10 @@ async function pagesHoldTogether(ctx: CaseContext, key: Resource['key']) {
   const first = await target.list({ page: 1 });
   const numbers = [...new Set([1, 2, 3, first.totalPages].filter((n) => n >= 1 && n <= first.totalPages))];
   const seen = new Map<string, number>();
-  ctx.check(first.totalPages === Math.ceil(first.totalCount / 50), { path: '/totalPages', expected: `ceil(totalCount / 50) = ${Math.ceil(first.totalCount / 50)}`, actual: String(first.totalPages) });
+  // totalPages of an empty result is not documented: 0 and 1 are both fair.
+  const pages = Math.ceil(first.totalCount / 50);
+  const fair = first.totalCount === 0 ? [0, 1] : [pages];
+  ctx.check(fair.includes(first.totalPages), { path: '/totalPages', expected: `ceil(totalCount / 50) = ${pages}`, actual: String(first.totalPages) });
   for (const number of numbers) {
     const page = number === 1 ? first : await target.list({ page: number });
     ctx.check(page.page === number, { path: `/page (page ${number})`, expected: String(number), actual: String(page.page) });
@@ -154,6 +157,7 @@ export const semanticCases: ContractCase[] = [
     operationId: 'listIdentities',
     write: false,
     expectStatus: 200,
+    assumes: ['ascending-order'],
     async run(ctx) {
       const { items } = await ctx.pa.identities.list({ page: 1 });
       const compare = (a: any, b: any) => collator.compare(a.lastName, b.lastName) || collator.compare(a.firstName, b.firstName);
@@ -170,6 +174,7 @@ export const semanticCases: ContractCase[] = [
     operationId: 'listApplicationImports',
     write: false,
     expectStatus: 200,
+    assumes: ['queued-first'],
     async run(ctx) {
       const { items } = await ctx.pa.applicationImports.list({ page: 1 });
       const built = items.map((i) => i.buildStart as string | null).filter((s): s is string => s !== null);
