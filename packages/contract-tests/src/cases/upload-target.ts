@@ -1,27 +1,36 @@
 // Where the upload cases send their files. Named by the user (--upload-application/--file-group),
 // from a sandbox's connector list, or found the way the vendor documents: the `files[].fileGroupId`
-// of an earlier import of an application that is not archived (a Finished one first, since its
-// groups were accepted).
+// of an earlier import of an application that is not archived (a finished Manual one first: it was
+// uploaded, so its connector takes files and its groups were accepted).
 import { SkipCase, type CaseContext, type UploadTarget } from './types.js';
 
 interface ListedImport {
+  id: string;
+  type?: string;
   status?: string;
   application?: { id: string; isArchived?: boolean } | null;
   files?: { fileGroupId?: string }[] | null;
 }
 
+/** How many earlier imports discovery reads at most (list items carry no files: each is a GET). */
+const MAX_READ = 10;
+
 async function discover(ctx: CaseContext): Promise<UploadTarget | undefined> {
-  const candidates: ListedImport[] = [];
-  for (let page = 1; page <= 3; page += 1) {
-    const listed = await ctx.pa.applicationImports.list({ page });
-    candidates.push(...(listed.items as ListedImport[]));
-    if (page >= listed.totalPages) break;
+  const listed: ListedImport[] = [];
+  for (let page = 1; page <= 2; page += 1) {
+    const result = await ctx.pa.applicationImports.list({ page });
+    listed.push(...(result.items as unknown as ListedImport[]));
+    if (page >= result.totalPages) break;
   }
-  const usable = candidates.filter((i) => i.application && !i.application.isArchived && i.files?.some((f) => f.fileGroupId));
-  const chosen = usable.find((i) => i.status === 'Finished') ?? usable[0];
-  if (!chosen?.application) return undefined;
-  const fileGroupIds = [...new Set(chosen.files!.flatMap((f) => (f.fileGroupId ? [f.fileGroupId] : [])))];
-  return { applicationId: chosen.application.id, fileGroupIds, source: 'discovered' };
+  // A finished Manual import was uploaded by a person: its connector takes files, and these groups were accepted.
+  const rank = (i: ListedImport) => (i.type === 'Manual' ? 0 : 1) + (i.status === 'Finished' ? 0 : 2);
+  const candidates = listed.filter((i) => i.application && !i.application.isArchived).sort((a, b) => rank(a) - rank(b)).slice(0, MAX_READ);
+  for (const candidate of candidates) {
+    const full = (await ctx.pa.applicationImports.get(candidate.id)) as unknown as ListedImport;
+    const fileGroupIds = [...new Set((full.files ?? []).flatMap((f) => (f.fileGroupId ? [f.fileGroupId] : [])))];
+    if (fileGroupIds.length && full.application) return { applicationId: full.application.id, fileGroupIds, source: 'discovered' };
+  }
+  return undefined;
 }
 
 /**
