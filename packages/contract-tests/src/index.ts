@@ -7,3 +7,4 @@ export type { CreatedRecord } from './created.js';
 export { describeFinding, groupFindings, type Finding, type FindingGroup, type Severity } from './findings.js';
 export { formatReport, jsonReport, junitReport } from './report.js';
 export { inputFromEnv, resolveTarget, type Target, type TargetInput } from './target.js';
+export { basisOf, basisTable, type Basis } from './basis.js';

@@ -47,6 +47,13 @@ describe('judgeCase', () => {
     expect(chosen.findings.map((f) => f.severity)).toEqual(['assumption']);
   });
 
+  it('a status that is fair because the request breaks two rules is a warning, not a failure', () => {
+    const testCase: ContractCase = { ...listCase({}), operationId: 'createOffboardEvent', expectStatus: 400, expectFields: ['effectiveDate'], alsoFair: { status: 404, because: 'the identity does not exist either' } };
+    const judged = judgeCase(testCase, { exchanges: [json('POST', '/api/personnel-events/offboard', 404, error(404, 'not_found'))], checks: [] }, options);
+    expect(judged.outcome).toBe('warned');
+    expect(judged.findings).toMatchObject([{ severity: 'warning', expected: '400 (or 404: the identity does not exist either)' }]);
+  });
+
   it('a body that departs from the schema is a failure, whatever the case expected', () => {
     const judged = judgeCase(listCase({ expectStatus: 200 }), { exchanges: [json('GET', '/api/identities', 200, { ...page, pageSize: 25 })], checks: [] }, options);
     expect(judged.outcome).toBe('failed');

@@ -95,6 +95,12 @@ export interface ContractCase {
    * answer but a server error is at most an assumption that differs.
    */
   documents?: 'refusal' | 'success';
+  /**
+   * Another status a correct server may answer because the request breaks two rules and the vendor
+   * does not say which is checked first (an impossible date for an identity that does not exist):
+   * reported as a warning, never as a failure.
+   */
+  alsoFair?: { status: number; because: string };
   /** Further `x-assumptions` keys the case checks itself through `ctx.assume()`. */
   assumes?: string[];
   /** Acts on an existing identity (`ctx.subject()`): on a real server only with --write-identity. */
