@@ -15,6 +15,7 @@ import { formatReport, runContract, SkipCase, type ContractCase } from '../src/i
 import { catalogue } from './helpers/drift-catalogue.js';
 import { startDriftProxy } from './helpers/drift-proxy.js';
 import { html, startFakeServer } from './helpers/fake-server.js';
+import { reportErrors } from './helpers/report-schema.js';
 
 const bin = fileURLToPath(new URL('../bin/pa-contract.js', import.meta.url));
 const TOKEN = 'pa_secret_contract_token_do_not_print';
@@ -51,7 +52,11 @@ describe('pa-contract', () => {
     expect(result.stderr).toMatch(/\[ ?1\/\d+\] pass {3}listPersonnelEvents: first page/);
     expect(result.code).toBe(0);
     expect(readFileSync(junit, 'utf8')).toMatch(/<testsuites tests="\d+" failures="0" errors="0" skipped="\d+">/);
-    expect(JSON.parse(readFileSync(json, 'utf8'))).toMatchObject({ passed: true, exitCode: 0 });
+    const report = JSON.parse(readFileSync(json, 'utf8'));
+    expect(report).toMatchObject({ passed: true, exitCode: 0 });
+    expect(reportErrors(report)).toEqual([]);
+    // One JUnit test case per contract case.
+    expect(readFileSync(junit, 'utf8').match(/<testcase /g)).toHaveLength(report.results.length);
     for (const text of [result.stdout, result.stderr, readFileSync(junit, 'utf8'), readFileSync(json, 'utf8')]) expect(text).not.toContain(TOKEN);
   });
 
@@ -82,6 +87,7 @@ describe('pa-contract', () => {
     expect(noToken.stderr).toBe('pa-contract: no token: --base-url gives the server, but not the token to call it with; set PA_TOKEN\n');
     expect(noToken.code).toBe(2);
     expect(JSON.parse(readFileSync(json, 'utf8'))).toMatchObject({ exitCode: 2, setupError: expect.stringContaining('no token: --base-url') });
+    expect(reportErrors(JSON.parse(readFileSync(json, 'utf8')))).toEqual([]);
     const noTokenEnv = await cli([], { PA_BASE_URL: sandbox.url });
     expect(noTokenEnv.stderr).toContain('no token: PA_BASE_URL gives the server');
     const noUrl = await cli([], { PA_TOKEN: TOKEN });

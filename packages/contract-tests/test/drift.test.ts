@@ -5,7 +5,8 @@
 // The README's detection rate is this catalogue.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '@permission-assist/mock';
-import { describeFinding, groupFindings, resolveTarget, runContract, type RunResult, type Severity } from '../src/index.js';
+import { describeFinding, groupFindings, jsonReport, junitReport, resolveTarget, runContract, type RunResult, type Severity } from '../src/index.js';
+import { reportErrors } from './helpers/report-schema.js';
 import { catalogue, state } from './helpers/drift-catalogue.js';
 import { startDriftProxy, type DriftProxy } from './helpers/drift-proxy.js';
 
@@ -61,6 +62,16 @@ describe('drift is detected', () => {
     proxy.use(undefined);
     expect(run.exitCode).toBe(1);
     expect(run.results.find((r) => r.name === 'listIdentities: page=0')!.outcome).toBe('failed');
+  });
+
+  it('every report conforms to the published JSON Schema; JUnit has one test case per check, its findings as failure text', () => {
+    for (const [name, run] of runs) expect(reportErrors(JSON.parse(jsonReport(run))), name).toEqual([]);
+    const run = runs.get('a wrong enum value')!;
+    const xml = junitReport(run);
+    expect(xml.match(/<testcase /g)).toHaveLength(run.results.length);
+    const failed = run.results.find((r) => r.outcome === 'failed')!;
+    const line = describeFinding(groupFindings(failed.findings)[0]!);
+    expect(xml).toContain(`<failure message="${line.replace(/"/g, '&quot;')}"><![CDATA[${line}`);
   });
 
   it('repeated violations are one line with a count and an example', () => {
