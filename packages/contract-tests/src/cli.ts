@@ -7,10 +7,13 @@ import { parseArgs } from 'node:util';
 import { formatReport, jsonReport, junitReport } from './report.js';
 import { runContract, type CaseResult, type RunResult } from './runner.js';
 import { inputFromEnv, resolveTarget, type Target, type TargetInput } from './target.js';
+import { probe } from './probe.js';
+import { formatWorkflows, runWorkflows } from './workflows.js';
 
 const USAGE = `Usage: PA_TOKEN=pa_... pa-contract [--base-url https://pa.example.com] [--write] [--strict]
                    [--write-identity ID] [--stage-application ID] [--upload-application ID --file-group ID...]
                    [--timeout 15] [--deadline 600] [--junit file.xml] [--json file.json] [--quiet]
+       pa-contract --workflows [the same target options]
   Without --base-url the bundled sandbox is tested. Give the token in PA_TOKEN: a --token argument
   is visible to every user of the machine (ps), so it is accepted but not recommended.
   --write                 also run the cases that create personnel events and imports (or PA_CONTRACT_WRITE=1);
@@ -21,6 +24,8 @@ const USAGE = `Usage: PA_TOKEN=pa_... pa-contract [--base-url https://pa.example
   --upload-application ID --file-group ID (once per group)
                           an application with a file-based connector to upload test files to (without them
                           file groups are found from earlier imports, for the refusal checks only)
+  --workflows             run the business workflows (spec/workflows/*.arazzo.yaml) with redocly respect
+                          instead; sandbox-only steps (approve, clock) are skipped on a real server
   --strict                fail on unconfirmed assumptions that differ too (choices the vendor never documented)
   --timeout S             seconds to wait for one answer (default 15); --deadline S for the whole run (default 600)
 Exit codes: 0 honours the spec, 1 departs from it, 2 bad setup, no API, refused token or unreachable server, 3 internal error.`;
@@ -34,6 +39,7 @@ interface Values {
   'upload-application'?: string;
   'file-group'?: string[];
   strict: boolean;
+  workflows: boolean;
   timeout: string;
   deadline: string;
   junit?: string;
@@ -109,6 +115,7 @@ async function main() {
         'upload-application': { type: 'string' },
         'file-group': { type: 'string', multiple: true },
         strict: { type: 'boolean', default: false },
+        workflows: { type: 'boolean', default: false },
         timeout: { type: 'string', default: '15' },
         deadline: { type: 'string', default: '600' },
         junit: { type: 'string' },
@@ -144,6 +151,10 @@ async function main() {
   } catch (error) {
     failSetup((error as Error).message, values);
   }
+  if (values.workflows) {
+    process.exitCode = await workflows(target, values, requestTimeoutMs);
+    return;
+  }
   let result: RunResult;
   try {
     result = await runContract({ ...target, strict: values.strict, requestTimeoutMs, deadlineMs, onCase: values.quiet ? undefined : progress, onPlan: plan(target.baseUrl) });
@@ -160,6 +171,26 @@ async function main() {
     return;
   }
   process.stdout.write(`${formatReport(result)}\n`);
+}
+
+/** --workflows: exit 0 all ran or were skipped with a reason, 1 one failed, 2 the target is not usable. */
+async function workflows(target: Target, values: Values, requestTimeoutMs: number): Promise<number> {
+  try {
+    const setupError = await probe(target.baseUrl, target.token, requestTimeoutMs);
+    if (setupError) {
+      process.stderr.write(`pa-contract: ${setupError}\n`);
+      return 2;
+    }
+    const results = await runWorkflows({ ...target, requestTimeoutMs });
+    process.stdout.write(`${formatWorkflows(results, target.baseUrl)}\n`);
+    if (values.json) writeFileSync(values.json, `${JSON.stringify({ target: target.baseUrl, workflows: results }, null, 2)}\n`);
+    return results.some((r) => r.outcome === 'failed') ? 1 : 0;
+  } catch (error) {
+    process.stderr.write(`pa-contract: ${(error as Error).message}\n`);
+    return 2;
+  } finally {
+    await target.close();
+  }
 }
 
 main().catch((error: unknown) => {

@@ -8,3 +8,4 @@ export { describeFinding, groupFindings, type Finding, type FindingGroup, type S
 export { formatReport, jsonReport, junitReport } from './report.js';
 export { inputFromEnv, resolveTarget, type Target, type TargetInput } from './target.js';
 export { basisOf, basisTable, type Basis } from './basis.js';
+export { formatWorkflows, runWorkflows, workflowsDirectory, type WorkflowOptions, type WorkflowResult } from './workflows.js';
