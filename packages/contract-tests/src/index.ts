@@ -9,3 +9,4 @@ export { formatReport, jsonReport, junitReport } from './report.js';
 export { inputFromEnv, resolveTarget, type Target, type TargetInput } from './target.js';
 export { basisOf, basisTable, type Basis } from './basis.js';
 export { formatWorkflows, runWorkflows, workflowsDirectory, type WorkflowOptions, type WorkflowResult } from './workflows.js';
+export { summarizeWorkflows, workflowsMarkdown, type WorkflowSummary } from './workflow-summary.js';

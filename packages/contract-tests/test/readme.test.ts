@@ -4,7 +4,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { basisTable, cases } from '../src/index.js';
+import { join } from 'node:path';
+import { basisTable, cases, summarizeWorkflows, workflowsDirectory, workflowsMarkdown } from '../src/index.js';
 import { catalogue } from './helpers/drift-catalogue.js';
 
 const readmePath = fileURLToPath(new URL('../README.md', import.meta.url));
@@ -31,5 +32,17 @@ describe('README', () => {
     if (process.env.UPDATE_README === '1') writeFileSync(readmePath, expected);
     expect(readme, 'README tables are stale: run UPDATE_README=1 npx vitest run test/readme.test.ts').toBe(expected);
     expect(readme).toContain(`**pa-contract reports all ${catalogue.length}`);
+  });
+
+  it('spec/workflows/README.md and workflows.json (for the docs site) are generated from the Arazzo files', () => {
+    const directory = workflowsDirectory();
+    const summaries = summarizeWorkflows(directory);
+    const files = { 'README.md': workflowsMarkdown(summaries), 'workflows.json': `${JSON.stringify(summaries, null, 2)}\n` };
+    for (const [name, text] of Object.entries(files)) {
+      const path = join(directory, name);
+      if (process.env.UPDATE_README === '1') writeFileSync(path, text);
+      expect(readFileSync(path, 'utf8'), `${name} is stale: run UPDATE_README=1 npx vitest run test/readme.test.ts`).toBe(text);
+    }
+    expect(summaries.flatMap((s) => s.workflows.map((w) => w.workflowId))).toHaveLength(5);
   });
 });
