@@ -1,7 +1,7 @@
 // What a run created on its target, found in the exchanges themselves (every 2xx answer of a create
 // operation), so nothing a case creates can be missed. Imports still Pending or Running at the end
 // are canceled; personnel events cannot be canceled through the API and are listed for a person.
-import type { Contract } from '@permission-assist/spec/contract';
+import type { Contract } from '@permission-assist/spec-kit';
 import { parseBody } from './judge.js';
 import type { Exchange } from './recorder.js';
 import { serverRoot } from './server-root.js';

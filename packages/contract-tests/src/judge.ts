@@ -3,7 +3,7 @@
 // state, so every rule of what counts as a failure, an unconfirmed assumption or a warning can be
 // tested on its own.
 import { PermissionAssistError, TimeoutError } from '@permission-assist/client';
-import type { Contract } from '@permission-assist/spec/contract';
+import type { Contract } from '@permission-assist/spec-kit';
 import { SkipCase, type ContractCase } from './cases/types.js';
 import { assumptionText, fromViolation, type Finding } from './findings.js';
 import type { Exchange } from './recorder.js';

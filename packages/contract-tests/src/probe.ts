@@ -2,7 +2,7 @@
 // take the token? A run that cannot get past this is not a verdict on the server (exit 2): an
 // unreachable host, a docs site or login page, a proxy's error page, or a refused token each get
 // one line saying so, instead of one failure per case.
-import { JSON_TYPE } from '@permission-assist/spec/contract';
+import { JSON_TYPE } from '@permission-assist/spec-kit';
 import { serverRoot } from './server-root.js';
 
 export const PROBE_PATH = '/api/identities';

@@ -3,7 +3,7 @@
 // lists every record the run created, and cancels the imports it staged. A request that gets no
 // answer is cut off; a server that stops answering stops the run; a total deadline bounds it.
 import { createPermissionAssistClient } from '@permission-assist/client';
-import { createContract, type Contract } from '@permission-assist/spec/contract';
+import { createContract, type Contract } from '@permission-assist/spec-kit';
 import { cases as allCases, SkipCase, type CaseContext, type ContractCase, type TargetHints } from './cases/index.js';
 import { cleanUp, createdRecords, type CreatedRecord } from './created.js';
 import { assumptionText, type Finding } from './findings.js';
@@ -180,15 +180,14 @@ export async function runContract(options: RunOptions): Promise<RunResult> {
     return { ...base, exchanges, findings: judged.findings, outcome: judged.outcome, ...(judged.reason ? { reason: judged.reason } : {}) };
   }
 
-  const coverage: CoverageRow[] = contract.operations.map(({ operationId, method, path }) => {
-    const operation = contract.spec.paths[path][method];
-    const documented = Object.keys(operation.responses).filter((status) => status !== 'default');
+  const coverage: CoverageRow[] = contract.operations.map(({ operationId, operation }) => {
+    const documented = Object.keys(operation.responses ?? {}).filter((status) => status !== 'default');
     const exercised = seen.get(operationId) ?? new Set<number>();
     return {
       operationId,
       statuses: Object.fromEntries(documented.map((status) => [status, exercised.has(Number(status))])),
       // `default` documents any other error status (spec: OtherError), not another success.
-      undocumented: [...exercised].filter((status) => !documented.includes(String(status)) && !(status >= 400 && operation.responses.default)),
+      undocumented: [...exercised].filter((status) => !documented.includes(String(status)) && !(status >= 400 && operation.responses?.default)),
     };
   });
   const unexercised = setupError ? [] : coverage.filter((row) => Object.values(row.statuses).every((hit) => !hit) && row.undocumented.length === 0).map((row) => row.operationId);

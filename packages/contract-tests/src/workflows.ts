@@ -4,7 +4,7 @@
 // move the clock, and what depends on them) are taken out with their reason, workflows that write
 // run only with --write, and those about an existing identity only with --write-identity.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -56,8 +56,20 @@ interface ArazzoDocument {
 
 const require = createRequire(import.meta.url);
 
+const packageRoot = fileURLToPath(new URL('..', import.meta.url));
+
+/** The workflows: the spec folder's in this repository, else the copy the package ships. */
 export function workflowsDirectory(): string {
-  return join(dirname(fileURLToPath(import.meta.resolve('@permission-assist/spec/openapi.yaml'))), 'workflows');
+  const candidates = [resolve(packageRoot, '../../spec/workflows'), resolve(packageRoot, 'workflows')];
+  return candidates.find((dir) => existsSync(dir)) ?? candidates[1]!;
+}
+
+/** A source description's file: next to the workflows in the repository, else spec-kit's copy. */
+function sourceFile(directory: string, source: { name: string; url: string }): string {
+  const beside = resolve(directory, source.url);
+  if (existsSync(beside)) return beside;
+  const name = source.url.split('/').at(-1)!;
+  return fileURLToPath(import.meta.resolve(`@permission-assist/spec-kit/${name}`));
 }
 
 /** The redocly CLI, or a message saying how to install it (it is an optional peer dependency). */
@@ -146,7 +158,7 @@ export async function runWorkflows(options: WorkflowOptions): Promise<WorkflowRe
     const files = readdirSync(directory).filter((f) => f.endsWith('.arazzo.yaml')).sort((a, b) => Number(a.startsWith('leave')) - Number(b.startsWith('leave')) || a.localeCompare(b));
     for (const file of files) {
       const document = parse(readFileSync(join(directory, file), 'utf8')) as ArazzoDocument;
-      for (const source of document.sourceDescriptions) source.url = resolve(directory, source.url);
+      for (const source of document.sourceDescriptions) source.url = sourceFile(directory, source);
       const kept: Workflow[] = [];
       for (const workflow of document.workflows) {
         const skippedSteps = options.sandbox ? [] : workflow.steps.filter((s) => s['x-sandbox-only']).map((s) => ({ stepId: s.stepId, reason: `sandbox only: ${s['x-sandbox-only']}` }));

@@ -1,7 +1,7 @@
 // judgeCase() on its own: what counts as a failure, an unconfirmed assumption or a warning, from a
 // case's exchanges alone (no server).
 import { describe, expect, it } from 'vitest';
-import { createContract } from '@permission-assist/spec/contract';
+import { createContract } from '@permission-assist/spec-kit';
 import { judgeCase, statusSeverity, type ContractCase } from '../src/index.js';
 import type { Exchange } from '../src/recorder.js';
 

@@ -4,7 +4,7 @@
 // the spec) and refuses a file it cannot read with a message saying what is wrong; such a file is
 // never written over.
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { createValidator, formatErrors } from '@permission-assist/spec/load';
+import { createValidator, formatErrors, type OpenApiDocument } from '@permission-assist/spec-kit';
 import type { Step } from './engine.js';
 import type { AccessRequestRecord, ApplicationRecord, EventRecord, IdentityRecord, ImportRecord } from './model.js';
 import { Random } from './random.js';
@@ -66,7 +66,7 @@ export class StateFileError extends Error {
 const ARRAYS = ['identities', 'applications', 'imports', 'events', 'requests', 'steps', 'webhooks', 'deliveries', 'random'] as const;
 
 /** Rebuilds a sandbox from a state; throws StateFileError naming the first problems found. */
-export function fromState(spec: any, state: unknown, path: string): { sandbox: Sandbox; webhooks: WebhookRecord[]; deliveries: Delivery[] } {
+export function fromState(spec: OpenApiDocument, state: unknown, path: string): { sandbox: Sandbox; webhooks: WebhookRecord[]; deliveries: Delivery[] } {
   const s = state as SandboxState;
   if (!s || typeof s !== 'object' || Array.isArray(s)) throw new StateFileError(path, 'does not hold a JSON object');
   if (s.version !== STATE_VERSION) throw new StateFileError(path, `has layout version ${JSON.stringify(s.version)}; this sandbox reads version ${STATE_VERSION}`);

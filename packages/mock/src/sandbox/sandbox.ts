@@ -1,5 +1,6 @@
 // A sandbox: a data set, its clock and the engine that moves it on. Reset replaces the data set
 // (same clock, same listeners), so handlers, webhooks and persistence always reach the current one.
+import type { OpenApiDocument } from '@permission-assist/spec-kit';
 import { SandboxClock } from './clock.js';
 import type { Engine, RequestEvent, Step } from './engine.js';
 import { Random } from './random.js';
@@ -26,7 +27,7 @@ export class Sandbox {
   private readonly changeListeners = new Set<() => void>();
 
   constructor(
-    readonly spec: any,
+    readonly spec: OpenApiDocument,
     options: SandboxOptions,
     restored?: { store: Store; random: Random; steps: Step[] },
   ) {
