@@ -84,6 +84,14 @@ describe('business workflows', () => {
     expect(notApi.code).toBe(2);
   }, 120_000);
 
+  it('the copy the package ships (built into workflows/) runs too, its source descriptions taken from spec-kit', async () => {
+    const shipped = fileURLToPath(new URL('../workflows', import.meta.url));
+    expect(readdirSync(shipped).sort()).toEqual(readdirSync(workflowsDirectory()).filter((f) => f.endsWith('.arazzo.yaml')).sort());
+    const results = await runWorkflows({ ...sandboxTarget, write: true, directory: shipped });
+    expect(results.flatMap((r) => r.failures)).toEqual([]);
+    expect(results.every((r) => r.outcome === 'passed')).toBe(true);
+  }, 120_000);
+
   // Last: its leave of absence moves the sandbox's clock past the real date.
   it('all pass against the sandbox, approve and clock steps included', async () => {
     const results = await runWorkflows({ ...sandboxTarget, write: true });
