@@ -4,7 +4,7 @@
 // failed. The JUnit and JSON reports are written whatever happens.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { formatReport, jsonReport, junitReport } from './report.js';
+import { formatReport, jsonReport, junitReport, junitWorkflows } from './report.js';
 import { runContract, type CaseResult, type RunResult } from './runner.js';
 import { inputFromEnv, resolveTarget, type Target, type TargetInput } from './target.js';
 import { probe } from './probe.js';
@@ -184,6 +184,7 @@ async function workflows(target: Target, values: Values, requestTimeoutMs: numbe
     const results = await runWorkflows({ ...target, requestTimeoutMs });
     process.stdout.write(`${formatWorkflows(results, target.baseUrl)}\n`);
     if (values.json) writeFileSync(values.json, `${JSON.stringify({ target: target.baseUrl, workflows: results }, null, 2)}\n`);
+    if (values.junit) writeFileSync(values.junit, junitWorkflows(results, target.baseUrl));
     return results.some((r) => r.outcome === 'failed') ? 1 : 0;
   } catch (error) {
     process.stderr.write(`pa-contract: ${(error as Error).message}\n`);

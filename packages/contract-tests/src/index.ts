@@ -5,7 +5,7 @@ export { probe } from './probe.js';
 export { judgeCase, statusSeverity, type CaseEvidence, type Judgement } from './judge.js';
 export type { CreatedRecord } from './created.js';
 export { describeFinding, groupFindings, type Finding, type FindingGroup, type Severity } from './findings.js';
-export { formatReport, jsonReport, junitReport } from './report.js';
+export { formatReport, jsonReport, junitReport, junitWorkflows } from './report.js';
 export { inputFromEnv, resolveTarget, type Target, type TargetInput } from './target.js';
 export { basisOf, basisTable, type Basis } from './basis.js';
 export { formatWorkflows, runWorkflows, workflowsDirectory, type WorkflowOptions, type WorkflowResult } from './workflows.js';

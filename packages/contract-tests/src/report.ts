@@ -4,6 +4,7 @@
 import junitReportBuilder from 'junit-report-builder';
 import { describeFinding, groupFindings, type Finding } from './findings.js';
 import type { RunResult } from './runner.js';
+import type { WorkflowResult } from './workflows.js';
 
 // A CommonJS module whose types put the builder under `default`, while Node's ESM import hands
 // over the builder itself; accept either shape.
@@ -87,6 +88,20 @@ export function junitReport(result: RunResult): string {
   }
   for (const operationId of result.unexercised) suite.testCase().className(operationId).name('operation exercised').failure('no case reached this operation');
   for (const [i, c] of result.created.entries()) suite.property(`created.${i + 1}`, `${c.kind} ${c.id} ${c.link} (${c.cleanup})`);
+  return builder.build();
+}
+
+/** pa-contract --workflows as JUnit: one test case per workflow, its failed checks as the failure text. */
+export function junitWorkflows(results: WorkflowResult[], target: string): string {
+  const builder = junit.newBuilder();
+  const suite = builder.testSuite().name(`pa-contract --workflows ${target}`);
+  for (const r of results) {
+    const testCase = suite.testCase().className(r.file).name(r.workflowId);
+    if (r.outcome === 'failed') testCase.failure(r.failures[0] ?? 'failed').stacktrace(r.failures.join('\n'));
+    else if (r.outcome === 'skipped') testCase.skipped();
+    const notes = [...(r.reason ? [`skipped: ${r.reason}`] : []), ...r.skippedSteps.map((s) => `step ${s.stepId} skipped: ${s.reason}`)];
+    if (notes.length) testCase.standardOutput(notes.join('\n'));
+  }
   return builder.build();
 }
 

@@ -2,7 +2,9 @@
 // through redocly respect, against a real server (no control plane) the sandbox-only steps are
 // taken out with their reason and writes wait for --write, and a server that breaks a flow fails it.
 import { execFile } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +19,7 @@ const redocly = fileURLToPath(new URL('../../../node_modules/@redocly/cli/bin/cl
 let sandbox: RunningSandbox;
 let proxy: DriftProxy;
 let sandboxTarget: Target;
+const work = mkdtempSync(join(tmpdir(), 'pa-workflows-'));
 
 const outcomes = (results: WorkflowResult[]) => Object.fromEntries(results.map((r) => [r.workflowId, r.outcome]));
 
@@ -28,6 +31,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await proxy.close();
   await sandbox.close();
+  rmSync(work, { recursive: true, force: true });
 });
 
 describe('business workflows', () => {
@@ -74,7 +78,11 @@ describe('business workflows', () => {
       (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
     );
     proxy.use(realServer);
-    const readOnly = await run(['--workflows', '--base-url', proxy.url]);
+    const junit = join(work, 'workflows.xml');
+    const readOnly = await run(['--workflows', '--base-url', proxy.url, '--junit', junit]);
+    const xml = readFileSync(junit, 'utf8');
+    expect(xml).toMatch(/<testsuites tests="5" failures="0" errors="0" skipped="4">/);
+    expect(xml).toContain('skipped: it creates an onboarding event');
     expect(readOnly.stdout).toContain('pass  filter-narrows-and-pages (filters.arazzo.yaml)');
     expect(readOnly.stdout).toContain('skip  onboard-approve-listed (onboarding.arazzo.yaml): it creates an onboarding event');
     expect(readOnly.stdout).toContain('1 passed, 0 failed, 4 skipped');
