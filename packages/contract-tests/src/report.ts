@@ -4,6 +4,7 @@
 import junitReportBuilder from 'junit-report-builder';
 import { describeFinding, groupFindings, type Finding } from './findings.js';
 import type { RunResult } from './runner.js';
+import type { WorkflowResult } from './workflows.js';
 
 // A CommonJS module whose types put the builder under `default`, while Node's ESM import hands
 // over the builder itself; accept either shape.
@@ -49,6 +50,13 @@ export function formatReport(result: RunResult): string {
   section(lines, result.strict ? 'Unconfirmed assumptions that differ (failures with --strict):' : 'Unconfirmed assumptions that differ (warnings; --strict makes them failures):', result, 'assumption');
   section(lines, 'Warnings (fields the spec does not define; allowed):', result, 'warning');
   if (result.unexercised.length) lines.push('', `Not exercised at all: ${result.unexercised.join(', ')}`);
+  const skippedFor = new Map<string, number>();
+  for (const r of result.results) if (r.outcome === 'skipped' && r.reason && !r.reason.startsWith('writes are off')) skippedFor.set(r.reason, (skippedFor.get(r.reason) ?? 0) + 1);
+  if (skippedFor.size) lines.push('', 'Skipped:', ...[...skippedFor].map(([reason, n]) => `  ${n} case(s): ${reason}`));
+  if (result.created.length) {
+    lines.push('', `Created on the target (${result.created.length}); clean up what is left:`);
+    for (const record of result.created) lines.push(`  ${record.kind}${record.number === undefined ? '' : ` ${record.number}`} ${record.id} ${record.link}`, `    by "${record.case}": ${record.cleanup}`);
+  }
   if (result.internalErrors.length) lines.push('', 'pa-contract failed (please report this):', ...result.internalErrors.map((e) => `  ${e.split('\n')[0]}`));
   const findings = result.results.flatMap((r) => r.findings);
   const assumptions = findings.filter((f) => f.severity === 'assumption').length;
@@ -61,6 +69,7 @@ export function formatReport(result: RunResult): string {
   return lines.join('\n');
 }
 
+/** One test case per contract case, with its finding lines as the failure text. */
 export function junitReport(result: RunResult): string {
   const builder = junit.newBuilder();
   const suite = builder.testSuite().name(`pa-contract ${result.target}`);
@@ -69,12 +78,30 @@ export function junitReport(result: RunResult): string {
   for (const r of result.results) {
     const testCase = suite.testCase().className(r.operationId).name(r.name);
     const failing = r.findings.filter((f) => f.severity === 'failure' || (result.strict && f.severity === 'assumption'));
-    if (r.outcome === 'failed') testCase.failure(groupFindings(failing).map(describeFinding).join('\n'));
-    else if (r.outcome === 'skipped') testCase.skipped();
-    const notes = groupFindings(r.findings.filter((f) => !failing.includes(f)));
-    if (notes.length) testCase.standardOutput(notes.map((g) => `${g.finding.severity}: ${describeFinding(g)}`).join('\n'));
+    if (r.outcome === 'failed') {
+      const text = groupFindings(failing).map(describeFinding);
+      testCase.failure(text[0] ?? 'failed').stacktrace(text.join('\n'));
+    } else if (r.outcome === 'skipped') testCase.skipped();
+    const notes = groupFindings(r.findings.filter((f) => !failing.includes(f))).map((g) => `${g.finding.severity}: ${describeFinding(g)}`);
+    if (r.reason) notes.unshift(`skipped: ${r.reason}`);
+    if (notes.length) testCase.standardOutput(notes.join('\n'));
   }
   for (const operationId of result.unexercised) suite.testCase().className(operationId).name('operation exercised').failure('no case reached this operation');
+  for (const [i, c] of result.created.entries()) suite.property(`created.${i + 1}`, `${c.kind} ${c.id} ${c.link} (${c.cleanup})`);
+  return builder.build();
+}
+
+/** pa-contract --workflows as JUnit: one test case per workflow, its failed checks as the failure text. */
+export function junitWorkflows(results: WorkflowResult[], target: string): string {
+  const builder = junit.newBuilder();
+  const suite = builder.testSuite().name(`pa-contract --workflows ${target}`);
+  for (const r of results) {
+    const testCase = suite.testCase().className(r.file).name(r.workflowId);
+    if (r.outcome === 'failed') testCase.failure(r.failures[0] ?? 'failed').stacktrace(r.failures.join('\n'));
+    else if (r.outcome === 'skipped') testCase.skipped();
+    const notes = [...(r.reason ? [`skipped: ${r.reason}`] : []), ...r.skippedSteps.map((s) => `step ${s.stepId} skipped: ${s.reason}`)];
+    if (notes.length) testCase.standardOutput(notes.join('\n'));
+  }
   return builder.build();
 }
 

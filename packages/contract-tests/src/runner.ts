@@ -1,19 +1,29 @@
-// Runs the contract cases against a target: every response the client received is checked against
-// the spec (status, content type, body, headers), each case's own expectation is checked, and what
-// is found is told apart (failure / unconfirmed assumption / warning). A request that gets no answer
-// is cut off by a deadline; a server that stops answering stops the run; a total deadline bounds it.
-import { createPermissionAssistClient, PermissionAssistError, TimeoutError } from '@permission-assist/client';
+// Runs the contract cases against a target: probes it first, runs each case with a recording
+// client, has judgeCase() tell apart what it found (failure / unconfirmed assumption / warning),
+// lists every record the run created, and cancels the imports it staged. A request that gets no
+// answer is cut off; a server that stops answering stops the run; a total deadline bounds it.
+import { createPermissionAssistClient } from '@permission-assist/client';
 import { createContract, type Contract } from '@permission-assist/spec-kit';
 import { cases as allCases, SkipCase, type CaseContext, type ContractCase, type TargetHints } from './cases/index.js';
-import { assumptionText, fromViolation, type Finding } from './findings.js';
-import { createRecorder, type Exchange } from './recorder.js';
+import { cleanUp, createdRecords, type CreatedRecord } from './created.js';
+import { assumptionText, type Finding } from './findings.js';
+import { judgeCase, type Outcome } from './judge.js';
+import { writePlan } from './plan.js';
+import { probe } from './probe.js';
+import { createRecorder } from './recorder.js';
 import { serverRoot } from './server-root.js';
+
+export type { Outcome } from './judge.js';
 
 export interface RunOptions {
   baseUrl: string;
   token: string;
   /** Run the cases that create events and imports. */
   write: boolean;
+  /** The target is a sandbox (its control plane answers): cases may act on any identity it holds. */
+  sandbox?: boolean;
+  /** The existing identity write cases may act on (--write-identity): a test identity. */
+  writeIdentity?: string;
   /** Unconfirmed assumptions that differ fail the run too. */
   strict?: boolean;
   hints?: TargetHints;
@@ -24,11 +34,11 @@ export interface RunOptions {
   cases?: ContractCase[];
   contract?: Contract;
   fetch?: typeof fetch;
-  /** Called after each case (progress output). */
+  /** Called after each case that ran or was skipped for its own reason (progress output). */
   onCase?: (done: number, total: number, result: CaseResult) => void;
+  /** Called once, before the first case, with what a run with writes will create. */
+  onPlan?: (lines: string[]) => void;
 }
-
-export type Outcome = 'passed' | 'failed' | 'assumption' | 'warned' | 'skipped';
 
 export interface CaseResult {
   name: string;
@@ -56,7 +66,9 @@ export interface RunResult {
   coverage: CoverageRow[];
   /** Operations no case reached at all: the run fails if there is any. */
   unexercised: string[];
-  /** Why the run could not be carried out (unreachable server...): exit code 2. */
+  /** Every record the run created on the target, with what the clean-up did to it. */
+  created: CreatedRecord[];
+  /** Why the run could not be carried out (unreachable server, refused token...): exit code 2. */
   setupError?: string;
   /** Failures of pa-contract itself: exit code 3. */
   internalErrors: string[];
@@ -67,28 +79,6 @@ export interface RunResult {
 }
 
 const MAX_SILENT = 3;
-
-function parseBody(exchange: Exchange): unknown {
-  try {
-    return JSON.parse(exchange.bodyText);
-  } catch {
-    return exchange.bodyText;
-  }
-}
-
-/** A one-request check that the target answers at all, before anything is judged. */
-export async function probe(baseUrl: string, token: string, timeoutMs: number, fetchImpl: typeof fetch = fetch): Promise<string | undefined> {
-  const url = `${serverRoot(baseUrl)}/api/identities?page=1`;
-  try {
-    const response = await fetchImpl(url, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(timeoutMs) });
-    await response.arrayBuffer().catch(() => undefined);
-    return undefined;
-  } catch (error) {
-    if ((error as Error).name === 'TimeoutError') return `no answer from ${baseUrl} within ${timeoutMs / 1000} s`;
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    return `cannot reach ${baseUrl}: ${cause?.code ?? cause?.message ?? (error as Error).message}`;
-  }
-}
 
 function exitCodeOf(result: Omit<RunResult, 'exitCode' | 'passed'>): RunResult['exitCode'] {
   if (result.setupError) return 2;
@@ -103,36 +93,56 @@ export async function runContract(options: RunOptions): Promise<RunResult> {
   const cases = options.cases ?? allCases;
   const strict = options.strict ?? false;
   const requestTimeoutMs = options.requestTimeoutMs ?? 15_000;
+  const deadlineSeconds = (options.deadlineMs ?? 600_000) / 1000;
   const deadline = started + (options.deadlineMs ?? 600_000);
   const results: CaseResult[] = [];
   const internalErrors: string[] = [];
+  const created: CreatedRecord[] = [];
   const seen = new Map<string, Set<number>>();
   const found: CaseContext['found'] = {};
   let setupError = await probe(options.baseUrl, options.token, requestTimeoutMs, options.fetch);
   let silent = 0;
+  let stopped: string | undefined;
 
   const client = (token: string, recorder: ReturnType<typeof createRecorder>) =>
     createPermissionAssistClient({ baseUrl: options.baseUrl, token, fetch: recorder.fetch, retry: false, timeoutMs: requestTimeoutMs, userAgent: 'pa-contract/0.1.0' });
+  const toRun = (testCase: ContractCase) => !testCase.write || options.write;
+
+  if (!setupError && options.write) {
+    const identity = options.writeIdentity ?? (options.sandbox ? 'an active identity the sandbox holds' : undefined);
+    const plan = writePlan(cases.filter(toRun), { baseUrl: options.baseUrl, sandbox: options.sandbox ?? false, identity, hints: options.hints ?? {} });
+    if (plan.length) options.onPlan?.(plan);
+  }
 
   for (const [index, testCase] of cases.entries()) {
+    // A probe that failed is said once, in the report, not once per case.
+    if (setupError && !stopped) break;
     const base = { name: testCase.name, operationId: testCase.operationId, write: testCase.write, exchanges: [] as CaseResult['exchanges'], findings: [] as Finding[] };
-    const skip = (reason: string) => results.push({ ...base, outcome: 'skipped', reason });
-    if (setupError) skip(`not run: ${setupError}`);
-    else if (testCase.write && !options.write) skip('writes are off (set PA_CONTRACT_WRITE=1 or --write)');
-    else if (Date.now() > deadline) skip(`not run: the run passed its deadline of ${(options.deadlineMs ?? 600_000) / 1000} s`);
-    else results.push(await runCase(testCase, base));
-    options.onCase?.(index + 1, cases.length, results.at(-1)!);
+    if (stopped) {
+      results.push({ ...base, outcome: 'skipped', reason: `not run: ${stopped}` });
+      continue;
+    }
+    if (Date.now() > deadline) {
+      stopped = `the run passed its deadline of ${deadlineSeconds} s`;
+      results.push({ ...base, outcome: 'skipped', reason: `not run: ${stopped}` });
+      continue;
+    }
+    const result = toRun(testCase) ? await runCase(testCase, base) : { ...base, outcome: 'skipped' as const, reason: 'writes are off (set PA_CONTRACT_WRITE=1 or --write)' };
+    results.push(result);
+    options.onCase?.(index + 1, cases.length, result);
+    if (setupError) stopped = setupError;
   }
-  if (!setupError && results.some((r) => r.reason?.includes('deadline'))) {
-    results.push({ name: 'the run', operationId: '(run)', write: false, outcome: 'failed', exchanges: [], findings: [{ severity: 'failure', operationId: '(run)', where: 'run', path: '/', expected: `every case within ${(options.deadlineMs ?? 600_000) / 1000} s`, actual: 'the deadline passed' }] });
+  if (stopped && !setupError) {
+    results.push({ name: 'the run', operationId: '(run)', write: false, outcome: 'failed', exchanges: [], findings: [{ severity: 'failure', operationId: '(run)', where: 'run', path: '/', expected: `every case within ${deadlineSeconds} s`, actual: 'the deadline passed' }] });
   }
+  // Whatever happened, imports the run staged are canceled where the server still allows it.
+  if (created.length && !setupError) await cleanUp(created, client(options.token, createRecorder(options.fetch)));
 
   async function runCase(testCase: ContractCase, base: Omit<CaseResult, 'outcome'>): Promise<CaseResult> {
     const recorder = createRecorder(options.fetch);
-    const findings: Finding[] = base.findings;
-    const finding = (severity: Finding['severity'], where: string, path: string, expected: string, actual: string, assumption?: Finding['assumption']) =>
-      findings.push({ severity, operationId: testCase.operationId, where, path, expected, actual, ...(assumption ? { assumption } : {}) });
-    const assumptionOf = (key: string) => ({ key, text: assumptionText(contract.spec, testCase.operationId, key) ?? key });
+    const checks: Finding[] = [];
+    const check = (severity: Finding['severity'], path: string, expected: string, actual: string, assumption?: Finding['assumption']) =>
+      checks.push({ severity, operationId: testCase.operationId, where: 'semantics', path, expected, actual, ...(assumption ? { assumption } : {}) });
     const ctx: CaseContext = {
       pa: client(options.token, recorder),
       withToken: (token) => client(token, recorder),
@@ -144,11 +154,13 @@ export async function runContract(options: RunOptions): Promise<RunResult> {
         }),
       found,
       hints: options.hints ?? {},
+      sandbox: options.sandbox ?? false,
+      subject: () => subject(found, options),
       check: (ok, e) => {
-        if (!ok) finding('failure', 'semantics', e.path ?? '/', e.expected, e.actual);
+        if (!ok) check('failure', e.path ?? '/', e.expected, e.actual);
       },
       assume: (key, ok, e) => {
-        if (!ok) finding('assumption', 'semantics', e.path ?? '/', e.expected, e.actual, assumptionOf(key));
+        if (!ok) check('assumption', e.path ?? '/', e.expected, e.actual, { key, text: assumptionText(contract.spec, testCase.operationId, key) ?? key });
       },
     };
 
@@ -156,68 +168,16 @@ export async function runContract(options: RunOptions): Promise<RunResult> {
     try {
       await testCase.run(ctx);
     } catch (error) {
-      if (error instanceof SkipCase) return { ...base, outcome: 'skipped', reason: error.message };
       thrown = error;
     }
-
-    // Every answer, as it came off the wire, against the spec.
-    let schemaFailures = 0;
-    for (const exchange of recorder.exchanges) {
-      const pathname = new URL(exchange.url).pathname;
-      base.exchanges.push({ method: exchange.method, path: pathname, status: exchange.status });
-      const matched = contract.match(exchange.method, pathname);
-      if (!matched) {
-        finding('failure', 'request', '/', 'a documented operation', `${exchange.method} ${pathname}`);
-        continue;
-      }
-      const statuses = seen.get(matched.operationId) ?? new Set<number>();
-      statuses.add(exchange.status);
-      seen.set(matched.operationId, statuses);
-      const checked = contract.checkResponse(matched, { status: exchange.status, contentType: exchange.contentType, body: parseBody(exchange), headers: exchange.headers }, { undocumentedFields: true });
-      findings.push(...checked.violations.map((v) => fromViolation(v, 'failure')), ...checked.assumptions.map((v) => fromViolation(v, 'assumption')), ...checked.undocumented.map((v) => fromViolation(v, 'warning')));
-      schemaFailures += checked.violations.length;
-    }
-
-    // The case's own expectation, judged on its first exchange with its operation.
-    const own = recorder.exchanges.find((e) => contract.match(e.method, new URL(e.url).pathname)?.operationId === testCase.operationId) ?? recorder.exchanges.at(-1);
-    if (own && testCase.expectStatus !== undefined && own.status !== testCase.expectStatus) {
-      const sameClass = Math.floor(own.status / 100) === Math.floor(testCase.expectStatus / 100) || (testCase.assumption === 'inferred-path' && own.status === 404);
-      if (testCase.assumption && (sameClass || (own.status >= 400 && own.status < 500 && testCase.expectStatus >= 400))) {
-        finding('assumption', 'response.status', '/', `${testCase.expectStatus}`, `${own.status}`, assumptionOf(testCase.assumption));
-      } else finding('failure', 'response.status', '/', `${testCase.expectStatus} for this case`, `${own.status}`);
-    }
-    if (own && testCase.expectFields && own.status === 400) {
-      const errors = (parseBody(own) as { errors?: unknown })?.errors;
-      const named = Array.isArray(errors) ? errors.map((e) => (e as { field?: unknown })?.field) : [];
-      for (const field of testCase.expectFields) {
-        if (named.includes(field)) continue;
-        if (testCase.assumption) finding('assumption', 'response.body', '/errors', `a field error for "${field}"`, JSON.stringify(named), assumptionOf(testCase.assumption));
-        else finding('failure', 'response.body', '/errors', `a field error for "${field}"`, JSON.stringify(named));
-      }
-    }
-
-    // What the call threw: expected API errors are judged above; anything else is a finding.
-    if (thrown !== undefined) {
-      const message = (thrown as Error)?.message ?? String(thrown);
-      if (thrown instanceof TimeoutError) {
-        silent += 1;
-        finding('failure', 'response', '/', `an answer within ${requestTimeoutMs / 1000} s`, 'no answer');
-        if (silent >= MAX_SILENT) setupError = `${options.baseUrl} stopped answering (${MAX_SILENT} requests in a row got no answer within ${requestTimeoutMs / 1000} s)`;
-      } else if (thrown instanceof PermissionAssistError) {
-        if (recorder.exchanges.length === 0) finding('failure', 'call', '/', 'an answer', message);
-      } else if (schemaFailures > 0) {
-        // A departure from the spec the case could not work with; the departure is reported above.
-        finding('failure', 'call', '/', 'a response the case can work with', message);
-      } else {
-        internalErrors.push(`${testCase.name}: ${(thrown as Error)?.stack ?? message}`);
-        finding('failure', 'call', '/', 'the case to complete', `pa-contract failed: ${message}`);
-      }
-    }
-    if (!(thrown instanceof TimeoutError)) silent = 0;
-
-    const has = (severity: Finding['severity']) => findings.some((f) => f.severity === severity);
-    const outcome: Outcome = has('failure') || (strict && has('assumption')) ? 'failed' : has('assumption') ? 'assumption' : has('warning') ? 'warned' : 'passed';
-    return { ...base, outcome, findings };
+    const judged = judgeCase(testCase, { exchanges: recorder.exchanges, checks, thrown }, { contract, strict, requestTimeoutMs });
+    for (const { operationId, status } of judged.statuses) seen.set(operationId, (seen.get(operationId) ?? new Set()).add(status));
+    if (judged.internalError) internalErrors.push(judged.internalError);
+    created.push(...createdRecords(testCase.name, recorder.exchanges, contract, options.baseUrl));
+    silent = judged.timedOut ? silent + 1 : 0;
+    if (silent >= MAX_SILENT) setupError = `${options.baseUrl} stopped answering (${MAX_SILENT} requests in a row got no answer within ${requestTimeoutMs / 1000} s)`;
+    const exchanges = recorder.exchanges.map((e) => ({ method: e.method, path: new URL(e.url).pathname, status: e.status }));
+    return { ...base, exchanges, findings: judged.findings, outcome: judged.outcome, ...(judged.reason ? { reason: judged.reason } : {}) };
   }
 
   const coverage: CoverageRow[] = contract.operations.map(({ operationId, operation }) => {
@@ -231,7 +191,17 @@ export async function runContract(options: RunOptions): Promise<RunResult> {
     };
   });
   const unexercised = setupError ? [] : coverage.filter((row) => Object.values(row.statuses).every((hit) => !hit) && row.undocumented.length === 0).map((row) => row.operationId);
-  const partial = { target: options.baseUrl, write: options.write, strict, results, coverage, unexercised, setupError, internalErrors, durationMs: Date.now() - started };
+  const partial = { target: options.baseUrl, write: options.write, strict, results, coverage, unexercised, created, setupError, internalErrors, durationMs: Date.now() - started };
   const exitCode = exitCodeOf(partial);
   return { ...partial, exitCode, passed: exitCode === 0 };
+}
+
+/** The identity a case may act on: the one the user named, or on a sandbox one it holds. */
+function subject(found: CaseContext['found'], options: RunOptions): string {
+  if (options.writeIdentity) return options.writeIdentity;
+  if (!options.sandbox) throw new SkipCase('acts on an existing identity: name a test identity with --write-identity ID');
+  const listed: { id: string; status?: string }[] = found.pages?.identity?.items ?? [];
+  const active = listed.find((i) => i.status === 'Active') ?? listed[0];
+  if (!active) throw new SkipCase('no identity on the target');
+  return active.id;
 }

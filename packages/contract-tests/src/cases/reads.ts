@@ -46,6 +46,7 @@ export const readCases: ContractCase[] = [
       operationId: resource.get,
       write: false,
       expectStatus: 404,
+      ...inferredGet(resource),
       run: (ctx) => api(ctx.pa, resource).get(UNKNOWN_ID),
     }),
   ),
