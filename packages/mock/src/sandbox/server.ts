@@ -18,8 +18,9 @@ import { readHandlers } from './api/reads.js';
 import type { Handlers } from './api/types.js';
 import { authenticate } from './auth.js';
 import { DAY, HOUR, MINUTE, SECOND } from './clock.js';
-import { fromState, readStateFile, StateWriter, toState } from './persistence.js';
+import { recoverState, toState } from './persistence.js';
 import { Sandbox } from './sandbox.js';
+import { StateKeeper } from './state-keeper.js';
 import type { SandboxSize } from './seed/sizes.js';
 import { Webhooks, type WebhookOptions } from './webhooks.js';
 
@@ -83,24 +84,19 @@ export async function startSandbox(options: SandboxServerOptions = {}): Promise<
   if (!Number.isFinite(now)) throw new Error(`now: ${JSON.stringify(options.now)} is not a date`);
 
   // State: from the file when there is one (a file that cannot be read stops the start, untouched).
-  const saved = options.stateFile ? readStateFile(options.stateFile) : undefined;
-  let restored: ReturnType<typeof fromState> | undefined;
-  if (saved !== undefined) restored = fromState(api, saved, options.stateFile!);
+  const restored = options.stateFile ? recoverState(api, options.stateFile) : undefined;
   const sandbox = restored?.sandbox ?? new Sandbox(api, { seed: options.seed ?? 1, size: options.size ?? 'small', now, frozen: options.frozen });
 
   let origin = '';
   const webhooks = new Webhooks(sandbox, () => origin, options.webhooks);
-  if (restored) {
-    webhooks.registrations = restored.webhooks;
-    webhooks.log = restored.deliveries;
-  }
-  const writer = options.stateFile ? new StateWriter(options.stateFile, () => toState(sandbox, webhooks), 250, options.onError) : undefined;
+  if (restored) webhooks.log = restored.deliveries;
+  const keeper = options.stateFile ? new StateKeeper(options.stateFile, sandbox, () => toState(sandbox, webhooks.log), { onError: options.onError }) : undefined;
 
   const reset = (resetOptions: { seed?: number; size?: SandboxSize } = {}) => {
     sandbox.reset(resetOptions);
     webhooks.clearLog();
   };
-  const control: ControlContext = { sandbox, webhooks, stateFile: options.stateFile ?? null, state: () => toState(sandbox, webhooks), reset };
+  const control: ControlContext = { sandbox, webhooks, stateFile: options.stateFile ?? null, state: () => toState(sandbox, webhooks.log), reset };
   const handlers: Handlers = { ...readHandlers(sandbox), ...eventHandlers(sandbox), ...importHandlers(sandbox), ...controlHandlers(control) };
   const router = createRouter([api, sandboxSpec]);
   const validators = new Map<any, RequestValidator>([
@@ -122,10 +118,7 @@ export async function startSandbox(options: SandboxServerOptions = {}): Promise<
     }, Math.min(Math.max(0, next - sandbox.clock.now()), 2 ** 31 - 1));
     timer.unref();
   };
-  sandbox.onChange(() => {
-    writer?.schedule();
-    arm();
-  });
+  sandbox.onChange(arm);
 
   async function readRequestBody(req: IncomingMessage, operation: any, spec: any): Promise<{ body?: unknown; hasBody: boolean; form?: UploadedForm }> {
     const content = deref(spec, operation.requestBody)?.content as Record<string, unknown> | undefined;
@@ -158,6 +151,8 @@ export async function startSandbox(options: SandboxServerOptions = {}): Promise<
     const handler = handlers[route.operationId];
     if (!handler) throw new HttpError(501, `The sandbox does not implement ${route.operationId}`);
     const reply = await handler({ route, pathParams, query: url.searchParams, body, form, now: sandbox.clock.now(), origin });
+    // A write is answered only once it is durable (with --state; at once otherwise).
+    await sandbox.committed();
     send(res, reply.status, reply.body, { 'x-request-id': correlationId, ...reply.headers }, head);
     return reply.status;
   }
@@ -171,7 +166,6 @@ export async function startSandbox(options: SandboxServerOptions = {}): Promise<
   await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
   origin = serverUrl(server);
   arm();
-  if (writer && saved === undefined) writer.schedule();
 
   return {
     url: origin,
@@ -188,8 +182,8 @@ export async function startSandbox(options: SandboxServerOptions = {}): Promise<
     async close() {
       if (timer) clearTimeout(timer);
       webhooks.close();
-      writer?.flush();
       await closeServer(server);
+      await keeper?.close();
     },
   };
 }

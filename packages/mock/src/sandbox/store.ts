@@ -49,6 +49,10 @@ export class Store {
   importSlot: string | null = null;
   actors!: Actors;
 
+  /** Ids of the personnel events and imports created through the API, oldest first (see retention.ts). */
+  readonly createdEvents = new Set<string>();
+  readonly createdImports = new Set<string>();
+
   private readonly sorted = new Map<Kind, unknown[]>();
   private usernameIndex: Set<string> | undefined;
 
@@ -85,16 +89,43 @@ export class Store {
 
   addImport(record: ImportRecord) {
     this.imports.set(record.import.id, record);
+    if (record.pace === 'fast') this.createdImports.add(record.import.id);
     this.reorder('imports');
   }
 
   addEvent(record: EventRecord) {
     this.events.set(record.event.id, record);
+    if (record.pace === 'fast') this.createdEvents.add(record.event.id);
     this.reorder('events');
   }
 
   addRequest(record: AccessRequestRecord) {
     this.requests.set(record.request.id, record);
+    this.reorder('requests');
+  }
+
+  removeIdentity(id: string) {
+    const record = this.identities.get(id);
+    if (!record) return;
+    this.identities.delete(id);
+    this.usernameIndex?.delete(record.username);
+    this.reorder('identities');
+  }
+
+  removeImport(id: string) {
+    this.imports.delete(id);
+    this.createdImports.delete(id);
+    this.reorder('imports');
+  }
+
+  removeEvent(id: string) {
+    this.events.delete(id);
+    this.createdEvents.delete(id);
+    this.reorder('events');
+  }
+
+  removeRequest(id: string) {
+    this.requests.delete(id);
     this.reorder('requests');
   }
 

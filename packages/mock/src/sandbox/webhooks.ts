@@ -58,7 +58,6 @@ const DESCRIPTIONS: Record<RequestEventName, [display: string, description: stri
 };
 
 export class Webhooks {
-  registrations: WebhookRecord[] = [];
   /** Newest first. */
   log: Delivery[] = [];
   private readonly queue: Delivery[] = [];
@@ -85,6 +84,11 @@ export class Webhooks {
     sandbox.onRequestEvent((event) => this.dispatch(event));
   }
 
+  /** The receivers; the sandbox keeps them, so registering one is a journaled write. */
+  get registrations(): WebhookRecord[] {
+    return this.sandbox.webhookRegistrations;
+  }
+
   register(input: { url: string; applicationId?: string; events?: RequestEventName[] }, now: number): WebhookRecord {
     const record: WebhookRecord = {
       id: randomUUID(),
@@ -93,16 +97,15 @@ export class Webhooks {
       events: input.events ?? null,
       createdDate: iso(now),
     };
-    this.registrations.push(record);
-    this.sandbox.changed();
+    this.sandbox.setWebhooks([...this.registrations, record]);
     return record;
   }
 
   remove(id: string): boolean {
-    const before = this.registrations.length;
-    this.registrations = this.registrations.filter((r) => r.id !== id.toLowerCase());
-    if (this.registrations.length !== before) this.sandbox.changed();
-    return this.registrations.length !== before;
+    const kept = this.registrations.filter((r) => r.id !== id.toLowerCase());
+    if (kept.length === this.registrations.length) return false;
+    this.sandbox.setWebhooks(kept);
+    return true;
   }
 
   clearLog(): void {
@@ -115,7 +118,7 @@ export class Webhooks {
     const delivery = this.log.find((d) => d.id === deliveryId.toLowerCase());
     if (!delivery) return false;
     delivery.callbacks.push({ receivedDate: iso(now), body });
-    this.sandbox.changed();
+    this.sandbox.logChanged();
     return true;
   }
 
@@ -222,7 +225,7 @@ export class Webhooks {
       retry.unref();
       this.timers.add(retry);
     }
-    this.sandbox.changed();
+    this.sandbox.logChanged();
   }
 
   private settle(): void {

@@ -2,7 +2,7 @@
 // webhook receivers and deliveries, and the state dump.
 import { HttpError, validationError } from '../../http/errors.js';
 import { LIMITS } from '../../http/body.js';
-import { approveEvent } from '../lifecycle/events.js';
+import { durability } from '../persistence.js';
 import { renderEvent } from '../render.js';
 import type { Sandbox } from '../sandbox.js';
 import type { SandboxSize } from '../seed/sizes.js';
@@ -27,6 +27,7 @@ export function info({ sandbox, stateFile }: ControlContext) {
     counts: sandbox.store.counts(),
     limits: { jsonBodyBytes: LIMITS.jsonBodyBytes, uploadBytes: LIMITS.uploadBytes, concurrentUploads: LIMITS.concurrentUploads },
     stateFile,
+    durability: durability(stateFile),
   };
 }
 
@@ -82,8 +83,7 @@ export function controlHandlers(context: ControlContext): Handlers {
         const hint = record.phase === 'scheduled' ? `; advance the clock to its effective date (${record.effectiveDay}) first` : '';
         throw new HttpError(409, `Personnel event ${record.event.number} is ${record.event.status}, not Pending${hint}`);
       }
-      approveEvent(sandbox.engine, record, now);
-      sandbox.changed();
+      sandbox.approveEvent(record.event.id, now);
       return { status: 200, body: renderEvent(sandbox.store, record) };
     },
 

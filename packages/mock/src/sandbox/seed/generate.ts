@@ -521,8 +521,8 @@ class Generator {
   }
 }
 
-/** Fills `engine.store` with the data set of `seed` and `size`, as it stands at the clock's now. */
-export function generate(engine: Engine, spec: any, size: SandboxSize): void {
-  new Generator(engine, readExamples(spec), SIZES[size], engine.clock.now()).run();
+/** Fills `engine.store` with the data set of `seed` and `size`, as it stands at `now`. */
+export function generate(engine: Engine, spec: any, size: SandboxSize, now: number): void {
+  new Generator(engine, readExamples(spec), SIZES[size], now).run();
 }
 
