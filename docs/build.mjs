@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { listOperations, loadSpec, sandboxSpecPath } from '@permission-assist/spec/load';
+import { listOperations, loadSpec, sandboxSpecPath } from '@permission-assist/spec-kit';
 import { codeSamples } from './code-samples.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));

@@ -1,7 +1,6 @@
 // Code samples for every operation, generated from the spec's own parameters and examples:
 // a curl command and a TypeScript call through @permission-assist/client.
-import { deref } from '@permission-assist/spec/load';
-import { methodName, resourceNames } from '@permission-assist/spec/sdk-names';
+import { deref, methodName, resourceNames } from '@permission-assist/spec-kit';
 
 const HOST = 'https://pa.example.com';
 

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { listOperations, loadSpec } from '@permission-assist/spec/load';
+import { listOperations, loadSpec } from '@permission-assist/spec-kit';
 // @ts-expect-error -- plain ESM module
 import { codeSamples } from '../code-samples.mjs';
 

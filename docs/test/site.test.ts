@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listOperations, loadSpec, sandboxSpecPath } from '@permission-assist/spec/load';
+import { listOperations, loadSpec, sandboxSpecPath } from '@permission-assist/spec-kit';
 // @ts-expect-error -- plain ESM module
 import { serveDocs } from '../serve.mjs';
 import { findChromium } from './browser.js';

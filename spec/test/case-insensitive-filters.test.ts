@@ -2,9 +2,10 @@
 // with their canonical spellings in x-canonical-values. Each pattern must accept exactly the
 // canonical values in any capitalisation (and, for the event type, with any white space), nothing else.
 import { describe, expect, it } from 'vitest';
-import { createValidator, formatErrors, loadSpec } from '../load.js';
+import { createValidator, formatErrors } from '@permission-assist/spec-kit';
+import { loadApi } from './sources.js';
 
-const spec = loadSpec();
+const spec = loadApi();
 const validator = createValidator(spec, { formats: false });
 const filters = Object.entries<any>(spec.components.schemas).filter(([, schema]) => schema['x-canonical-values']);
 const accepts = (name: string, value: string) => validator.validate({ $ref: `#/components/schemas/${name}` }, value).length === 0;

@@ -1,5 +1,5 @@
 // Walks the spec and pairs every example with the schema it illustrates.
-import { deref, listOperations } from '../load.js';
+import { deref, listOperations } from '@permission-assist/spec-kit';
 
 export interface ExampleCase {
   where: string;

@@ -2,13 +2,14 @@
 // (undocumented fields rejected), because a stray or misspelt field in an example misleads readers
 // of the docs and users of the mock, and the linters do not look inside named examples.
 import { describe, expect, it } from 'vitest';
-import { createValidator, deref, formatErrors, listOperations, loadSpec, sandboxSpecPath } from '../load.js';
+import { createValidator, deref, formatErrors, listOperations } from '@permission-assist/spec-kit';
+import { loadApi, loadSandbox } from './sources.js';
 import { collectExamples } from './collect-examples.js';
 
-const spec = loadSpec();
+const spec = loadApi();
 const validator = createValidator(spec, { sealed: true });
 const cases = collectExamples(spec);
-const sandbox = loadSpec(sandboxSpecPath);
+const sandbox = loadSandbox();
 const sandboxValidator = createValidator(sandbox, { sealed: true });
 
 describe('spec examples', () => {

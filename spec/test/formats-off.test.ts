@@ -2,9 +2,10 @@
 // an annotation by default, and many validators (Python's jsonschema, for one) do not check it.
 // Every date and timestamp schema is checked here with formats switched off and on.
 import { describe, expect, it } from 'vitest';
-import { createValidator, loadSpec } from '../load.js';
+import { createValidator } from '@permission-assist/spec-kit';
+import { loadApi } from './sources.js';
 
-const spec = loadSpec();
+const spec = loadApi();
 const validators = { 'formats on': createValidator(spec), 'formats off': createValidator(spec, { formats: false }) };
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 

@@ -1,10 +1,10 @@
 // The spec's examples must carry every sample value the vendor's documentation quotes
 // (../shared/pa-api), so readers recognise the vendor's own samples in ours.
 import { describe, expect, it } from 'vitest';
-import { loadSpec } from '../load.js';
+import { loadApi } from './sources.js';
 import { collectExamples } from './collect-examples.js';
 
-const spec = loadSpec();
+const spec = loadApi();
 const exampleValues = collectExamples(spec).map((c) => c.value);
 
 /** True when some example contains an object with all of these field values. */

@@ -7,8 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import openapiTS, { astToString, transformSchemaObject, tsIntersection, tsLiteral, tsUnion } from 'openapi-typescript';
-import { listOperations, loadSpec, specPath } from '@permission-assist/spec/load';
-import { methodName, resourceNames } from '@permission-assist/spec/sdk-names';
+import { listOperations, loadSpec, specPath, methodName, resourceNames } from '@permission-assist/spec-kit';
 
 const HEADER = `// generated — do not edit. Produced from spec/openapi.yaml by packages/client/scripts/generate.mjs.\n`;
 // --out DIR lets the drift test check a copy of the generated files.

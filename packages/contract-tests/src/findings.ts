@@ -4,8 +4,7 @@
 // - assumption: the server departs from a choice the spec made where the vendor is silent (marked
 //   x-assumptions / x-assumption), e.g. 404 instead of 400 for page=0: reported, failing only with --strict;
 // - warning: allowed but worth knowing, e.g. a field the spec does not define.
-import { deref } from '@permission-assist/spec/load';
-import type { Violation } from '@permission-assist/spec/contract';
+import { listOperations, type OpenApiDocument, type Violation } from '@permission-assist/spec-kit';
 
 export type Severity = 'failure' | 'assumption' | 'warning';
 
@@ -27,19 +26,19 @@ export function fromViolation(violation: Violation, severity: Severity): Finding
 }
 
 /** The sentence of an `x-assumptions` key, from the operation or one of its parameters. */
-export function assumptionText(spec: any, operationId: string, key: string): string | undefined {
-  for (const item of Object.values<any>(spec.paths ?? {})) {
-    for (const operation of Object.values<any>(item)) {
-      if (operation?.operationId !== operationId) continue;
-      const own = operation['x-assumptions']?.[key];
-      if (own) return own;
-      for (const parameter of operation.parameters ?? []) {
-        const text = deref(spec, parameter)?.['x-assumptions']?.[key];
-        if (text) return text;
-      }
-    }
+export function assumptionText(spec: OpenApiDocument, operationId: string, key: string): string | undefined {
+  const found = listOperations(spec).find((op) => op.operationId === operationId);
+  if (!found) return undefined;
+  for (const holder of [found.operation, ...found.parameters] as WithAssumptions[]) {
+    const text = holder['x-assumptions']?.[key];
+    if (text) return text;
   }
   return undefined;
+}
+
+/** An operation or parameter that may carry the spec's `x-assumptions` (key -> sentence). */
+interface WithAssumptions {
+  'x-assumptions'?: Record<string, string>;
 }
 
 export interface FindingGroup {

@@ -3,7 +3,7 @@
 // is found is told apart (failure / unconfirmed assumption / warning). A request that gets no answer
 // is cut off by a deadline; a server that stops answering stops the run; a total deadline bounds it.
 import { createPermissionAssistClient, PermissionAssistError, TimeoutError } from '@permission-assist/client';
-import { createContract, type Contract } from '@permission-assist/spec/contract';
+import { createContract, type Contract } from '@permission-assist/spec-kit';
 import { cases as allCases, SkipCase, type CaseContext, type ContractCase, type TargetHints } from './cases/index.js';
 import { assumptionText, fromViolation, type Finding } from './findings.js';
 import { createRecorder, type Exchange } from './recorder.js';
@@ -220,15 +220,14 @@ export async function runContract(options: RunOptions): Promise<RunResult> {
     return { ...base, outcome, findings };
   }
 
-  const coverage: CoverageRow[] = contract.operations.map(({ operationId, method, path }) => {
-    const operation = contract.spec.paths[path][method];
-    const documented = Object.keys(operation.responses).filter((status) => status !== 'default');
+  const coverage: CoverageRow[] = contract.operations.map(({ operationId, operation }) => {
+    const documented = Object.keys(operation.responses ?? {}).filter((status) => status !== 'default');
     const exercised = seen.get(operationId) ?? new Set<number>();
     return {
       operationId,
       statuses: Object.fromEntries(documented.map((status) => [status, exercised.has(Number(status))])),
       // `default` documents any other error status (spec: OtherError), not another success.
-      undocumented: [...exercised].filter((status) => !documented.includes(String(status)) && !(status >= 400 && operation.responses.default)),
+      undocumented: [...exercised].filter((status) => !documented.includes(String(status)) && !(status >= 400 && operation.responses?.default)),
     };
   });
   const unexercised = setupError ? [] : coverage.filter((row) => Object.values(row.statuses).every((hit) => !hit) && row.undocumented.length === 0).map((row) => row.operationId);

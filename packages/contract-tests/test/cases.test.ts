@@ -1,8 +1,7 @@
 // The cases and the spec agree: every assumption a case names is one the spec marks on that
 // operation (or its parameters), and every assumption the spec marks is exercised by some case.
 import { describe, expect, it } from 'vitest';
-import { createContract } from '@permission-assist/spec/contract';
-import { deref } from '@permission-assist/spec/load';
+import { createContract, deref } from '@permission-assist/spec-kit';
 import { cases } from '../src/index.js';
 
 const { spec, operations } = createContract();

@@ -14,25 +14,28 @@ const project = join(work, 'integration');
 let tarball = '';
 
 beforeAll(() => {
+  // The spec kit is a published package the mock depends on: its tarball is installed alongside.
   execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: packageDir, encoding: 'utf8' });
   tarball = join(work, readdirSync(work).find((f) => f.endsWith('.tgz'))!);
+  execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: join(packageDir, '../spec-kit'), encoding: 'utf8' });
+  const specKit = join(work, readdirSync(work).find((f) => f.includes('spec-kit') && f.endsWith('.tgz'))!);
   mkdirSync(project);
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'integration', private: true, type: 'module' }));
-  execFileSync('npm', ['install', '--silent', '--prefer-offline', '--no-audit', '--no-fund', tarball], { cwd: project });
+  execFileSync('npm', ['install', '--silent', '--prefer-offline', '--no-audit', '--no-fund', tarball, specKit], { cwd: project });
 }, 180_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('the packed @permission-assist/mock', () => {
-  it('holds dist (with both spec files), bin, README and LICENSE, and no sources or tests', () => {
+  it('holds dist, bin, README and LICENSE, and no sources or tests', () => {
     const listing = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n').filter(Boolean);
-    expect(listing).toEqual(expect.arrayContaining(['package/dist/index.js', 'package/dist/index.d.ts', 'package/dist/openapi.yaml', 'package/dist/sandbox.yaml', 'package/bin/pa-mock.js', 'package/README.md', 'package/LICENSE']));
+    expect(listing).toEqual(expect.arrayContaining(['package/dist/index.js', 'package/dist/index.d.ts', 'package/bin/pa-mock.js', 'package/README.md', 'package/LICENSE']));
     expect(listing.filter((f) => /\/(src|test|scripts)\//.test(f))).toEqual([]);
   });
 
-  it('depends on no private workspace package', () => {
+  it('depends on no private workspace package: only the published spec kit', () => {
     const installed = readdirSync(join(project, 'node_modules/@permission-assist'));
-    expect(installed).toEqual(['mock']);
+    expect(installed.sort()).toEqual(['mock', 'spec-kit']);
   });
 
   it('startSandbox works in an integration\'s own code', async () => {

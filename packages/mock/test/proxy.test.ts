@@ -3,7 +3,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContract } from '@permission-assist/spec/contract';
+import { createContract } from '@permission-assist/spec-kit';
 import { startContractProxy, type ProxyReport, type RunningServer } from '../src/index.js';
 
 const sarah = createContract().spec.components.examples.IdentitySarahChen.value;

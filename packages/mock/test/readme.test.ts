@@ -5,7 +5,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { listOperations, loadSpec, sandboxSpecPath } from '@permission-assist/spec/load';
+import { listOperations, loadSpec, sandboxSpecPath } from '@permission-assist/spec-kit';
 import { LIMITS } from '../src/http/body.js';
 import { FAST, type Delay } from '../src/sandbox/lifecycle/timing.js';
 

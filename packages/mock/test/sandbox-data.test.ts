@@ -2,7 +2,7 @@
 // record, read through the API like a client would, is valid against the spec (undocumented fields
 // rejected) and consistent with every other record.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createValidator, formatErrors } from '@permission-assist/spec/load';
+import { createValidator, formatErrors } from '@permission-assist/spec-kit';
 import type { RunningSandbox } from '../src/index.js';
 import { contract, examples, NOW, raw, start } from './helpers/sandbox.js';
 

@@ -4,7 +4,7 @@
 import { connect, createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPermissionAssistClient, NotFoundError, UnauthorizedError, ValidationError } from '@permission-assist/client';
-import { createContract } from '@permission-assist/spec/contract';
+import { createContract } from '@permission-assist/spec-kit';
 import { startMockServer, type RunningServer } from '../src/index.js';
 
 const contract = createContract();

@@ -1,11 +1,12 @@
 // Response bodies for tests, taken from the spec's own examples so they stay valid as the spec changes.
-import { loadSpec } from '@permission-assist/spec/load';
+import { componentExample, loadSpec } from '@permission-assist/spec-kit';
+import type { ApplicationImport, Identity, PersonnelEvent } from '../../src/index.js';
 
-const examples = loadSpec().components.examples;
+const spec = loadSpec();
 
-export const sarahChen = examples.IdentitySarahChen.value;
-export const offboardEvent = examples.PersonnelEventOffboard.value;
-export const stagedImport = examples.ImportJackHenryStaged.value;
+export const sarahChen = componentExample(spec, 'IdentitySarahChen') as Identity;
+export const offboardEvent = componentExample(spec, 'PersonnelEventOffboard') as PersonnelEvent;
+export const stagedImport = componentExample(spec, 'ImportJackHenryStaged') as ApplicationImport;
 export const TOKEN = 'pa_abc123def456secretTOKEN';
 
 export function page<T>(items: T[], pageNumber: number, totalCount: number) {

@@ -1,65 +1,47 @@
 // Routes requests to the operations of one or more OpenAPI documents: no path is listed by hand.
-import { listOperations } from '@permission-assist/spec/load';
+import { createRouteTable, listOperations, type OpenApiDocument, type OperationObject, type ParameterObject } from '@permission-assist/spec-kit';
 import { HttpError } from './errors.js';
 import { decodeSegment } from './server.js';
 
 export interface Route {
   operationId: string;
+  /** Upper case. */
   method: string;
   template: string;
-  operation: any;
-  parameters: any[];
+  /** The same template, under the name the route table matches on. */
+  path: string;
+  operation: OperationObject;
+  parameters: ParameterObject[];
   /** Whether a bearer token is required (the operation's or the document's `security`). */
   secured: boolean;
   /** The document the operation belongs to. */
-  spec: any;
-  regex: RegExp;
-  names: string[];
+  spec: OpenApiDocument;
 }
 
 export type RouteMatch =
   | { found: true; route: Route; pathParams: Record<string, string> }
   | { found: false; allow: string[] };
 
-function compile(template: string) {
-  const names: string[] = [];
-  const pattern = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{([^}]+)\}/g, (_m, name: string) => {
-    names.push(name);
-    return '([^/]+)';
-  });
-  return { regex: new RegExp(`^${pattern}$`), names };
-}
-
-export function createRouter(specs: any[]) {
-  const routes: Route[] = specs
-    .flatMap((spec) =>
+export function createRouter(specs: OpenApiDocument[]) {
+  const table = createRouteTable<Route>(
+    specs.flatMap((spec) =>
       listOperations(spec)
         .filter((op) => op.section === 'paths')
         .map((op) => {
           const security = op.operation.security ?? spec.security ?? [];
-          return { ...op, method: op.method.toUpperCase(), template: op.path, secured: security.length > 0, spec, ...compile(op.path) };
+          const { operationId, operation, parameters, path } = op;
+          return { operationId, operation, parameters, path, method: op.method.toUpperCase(), template: path, secured: security.length > 0, spec };
         }),
-    )
-    // Literal paths first, so /api/application-imports/stage is not taken for /{id}.
-    .sort((a, b) => a.names.length - b.names.length);
+    ),
+  );
 
   return {
-    routes,
+    routes: table.routes,
     match(method: string, pathname: string): RouteMatch {
-      const wanted = method === 'HEAD' ? 'GET' : method;
-      const allow = new Set<string>();
-      for (const route of routes) {
-        const found = route.regex.exec(pathname);
-        if (!found) continue;
-        if (route.method !== wanted) {
-          allow.add(route.method);
-          continue;
-        }
-        const pathParams = Object.fromEntries(route.names.map((name, i) => [name, decodeSegment(found[i + 1]!, name)]));
-        return { found: true, route, pathParams };
-      }
-      if (allow.has('GET')) allow.add('HEAD');
-      return { found: false, allow: [...allow] };
+      const match = table.match(method, pathname, { headAsGet: true });
+      if (!match.found) return match;
+      const pathParams = Object.fromEntries(Object.entries(match.rawParams).map(([name, raw]) => [name, decodeSegment(raw, name)]));
+      return { found: true, route: match.route, pathParams };
     },
 
     /** The operation a request is for, or the 405 (with Allow) or 404 saying why there is none; `served` names what this server serves. */

@@ -2,8 +2,7 @@
 // response against the spec, reporting which operation, which field, what was expected and what
 // was sent. The traffic itself passes through unchanged.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createContract, JSON_TYPE, type Violation } from '@permission-assist/spec/contract';
-import { loadSpec } from '@permission-assist/spec/load';
+import { createContract, JSON_TYPE, type Violation, loadSpec } from '@permission-assist/spec-kit';
 import { LIMITS, megabytes, readBody } from '../http/body.js';
 import { errorBody, HttpError } from '../http/errors.js';
 import { forwardedRequestHeaders, forwardedResponseHeaders } from '../http/proxy-headers.js';

@@ -4,7 +4,7 @@
 // checksums, and every record against the spec) and refuses what it cannot read with a message
 // saying what is wrong; a refused file is never written over.
 import { existsSync, readFileSync } from 'node:fs';
-import { createValidator, formatErrors } from '@permission-assist/spec/load';
+import { createValidator, formatErrors, type OpenApiDocument } from '@permission-assist/spec-kit';
 import type { Step } from './engine.js';
 import { journalPath, JournalError, readJournal } from './journal.js';
 import type { AccessRequestRecord, ApplicationRecord, EventRecord, IdentityRecord, ImportRecord } from './model.js';
@@ -74,7 +74,7 @@ const ARRAYS = ['identities', 'applications', 'imports', 'events', 'requests', '
  * Rebuilds a sandbox from a state and the journal entries written after it; throws StateFileError
  * naming the first problems found.
  */
-export function fromState(spec: any, state: unknown, path: string, journal: JournalEntry[] = []): { sandbox: Sandbox; deliveries: Delivery[] } {
+export function fromState(spec: OpenApiDocument, state: unknown, path: string, journal: JournalEntry[] = []): { sandbox: Sandbox; deliveries: Delivery[] } {
   const s = state as SandboxState;
   if (!s || typeof s !== 'object' || Array.isArray(s)) throw new StateFileError(path, 'does not hold a JSON object');
   if (s.version !== STATE_VERSION) throw new StateFileError(path, `has layout version ${JSON.stringify(s.version)}; this sandbox reads version ${STATE_VERSION}`);
@@ -151,7 +151,7 @@ export interface RecoveredState {
 }
 
 /** The state kept in `path` (snapshot and journal), or undefined when there is none yet. */
-export function recoverState(spec: any, path: string): RecoveredState | undefined {
+export function recoverState(spec: OpenApiDocument, path: string): RecoveredState | undefined {
   const saved = readStateFile(path);
   let journal;
   try {

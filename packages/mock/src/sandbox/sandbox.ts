@@ -6,6 +6,7 @@
 // is a small, deterministic command (not the records it changes): replaying the same commands at the
 // same times on the same snapshot rebuilds the same state, ids and random draws included. So no
 // handler marks anything changed by hand, and no write can be missed by persistence.
+import type { OpenApiDocument } from '@permission-assist/spec-kit';
 import { SandboxClock } from './clock.js';
 import type { Engine, RequestEvent, Step } from './engine.js';
 import { approveEvent, createEvent, type NewEvent } from './lifecycle/events.js';
@@ -68,7 +69,7 @@ export class Sandbox {
   committed: () => Promise<void> = () => Promise.resolve();
 
   constructor(
-    readonly spec: any,
+    readonly spec: OpenApiDocument,
     options: SandboxOptions,
     restored?: { store: Store; random: Random; steps: Step[]; seq: number; webhooks: WebhookRecord[] },
   ) {

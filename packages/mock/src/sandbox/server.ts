@@ -3,7 +3,7 @@
 // from the sandbox after the workflow steps that fell due have run. A timer runs steps as they fall
 // due in real time too, so webhooks arrive without any request to trigger them.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { deref } from '@permission-assist/spec/load';
+import { deref, type OpenApiDocument, type OperationObject } from '@permission-assist/spec-kit';
 import { discardBody, LIMITS, parseJson, readBody } from '../http/body.js';
 import { HttpError, validationError } from '../http/errors.js';
 import { Gate, readMultipart, type UploadedForm } from '../http/multipart.js';
@@ -120,7 +120,7 @@ export async function startSandbox(options: SandboxServerOptions = {}): Promise<
   };
   sandbox.onChange(arm);
 
-  async function readRequestBody(req: IncomingMessage, operation: any, spec: any): Promise<{ body?: unknown; hasBody: boolean; form?: UploadedForm }> {
+  async function readRequestBody(req: IncomingMessage, operation: OperationObject, spec: OpenApiDocument): Promise<{ body?: unknown; hasBody: boolean; form?: UploadedForm }> {
     const content = deref(spec, operation.requestBody)?.content as Record<string, unknown> | undefined;
     if (!content) {
       await discardBody(req, LIMITS.jsonBodyBytes);

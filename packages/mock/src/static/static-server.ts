@@ -12,7 +12,7 @@ import { forwardedRequestHeaders, forwardedResponseHeaders } from '../http/proxy
 import { createRouter } from '../http/router.js';
 import { answerPreflight, closeServer, createApiServer, listen, requestTarget, send, serverUrl, type RequestLog, type RunningServer } from '../http/server.js';
 import { authenticate } from '../sandbox/auth.js';
-import { specPath } from '@permission-assist/spec/load';
+import { specPath } from '@permission-assist/spec-kit';
 import { loadSpecs } from '../specs.js';
 import { createRequestValidator } from '../validation/request-validator.js';
 import { indexExamples, label } from './example-index.js';
@@ -76,7 +76,7 @@ export async function startMockServer(options: MockOptions = {}): Promise<Runnin
     const headers = forwardedRequestHeaders(req);
     if (!headers.has('prefer')) {
       // A GET by id answers the example record with that id; another id is not found.
-      const byId = route.method === 'GET' ? data.byIdRoutes.find((r) => r.regex.test(url.pathname)) : undefined;
+      const byId = route.method === 'GET' ? data.byIdRoutes.get(route.template) : undefined;
       if (byId) {
         const id = pathParams.id!.toLowerCase();
         const example = byId.examples.get(id);

@@ -6,13 +6,21 @@
 // field tables are cut, but a misspelt field is far more likely to be a bug in the integration
 // than a field only the real server knows, so the mock says so.
 import type { ErrorObject } from 'ajv';
-import { createValidator, deref } from '@permission-assist/spec/load';
+import { createValidator, deref, pointerTokens, type OpenApiDocument, type OperationObject, type ParameterObject, type RequestBodyObject, type SchemaObject } from '@permission-assist/spec-kit';
 import type { FieldError } from '../http/errors.js';
 
 export interface OperationShape {
   operationId: string;
-  operation: any;
-  parameters: any[];
+  operation: OperationObject;
+  parameters: ParameterObject[];
+}
+
+/** The parts of an object schema that say which fields it declares. */
+interface DeclaredFields {
+  allOf?: unknown[];
+  properties?: Record<string, unknown>;
+  patternProperties?: Record<string, unknown>;
+  additionalProperties?: unknown;
 }
 
 export interface RequestParts {
@@ -31,11 +39,7 @@ export function label(field: string): string {
 }
 
 function fieldOf(base: string, instancePath: string): string {
-  const inner = instancePath
-    .split('/')
-    .slice(1)
-    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .join('.');
+  const inner = pointerTokens(instancePath).join('.');
   return [base, inner].filter(Boolean).join('.');
 }
 
@@ -102,10 +106,10 @@ export function toFieldErrors(errors: ErrorObject[], base: string): FieldError[]
  * `unevaluatedProperties: false` cannot do this: JSON Schema drops what a failed `allOf` part
  * evaluated, so one invalid field would make every field of that part look unknown.
  */
-export function undeclaredFields(spec: any, schema: any, value: unknown, base = ''): FieldError[] {
-  const node = deref(spec, schema);
+export function undeclaredFields(spec: OpenApiDocument, schema: unknown, value: unknown, base = ''): FieldError[] {
+  const node = deref<DeclaredFields>(spec, schema as DeclaredFields | undefined);
   if (!node || typeof node !== 'object' || !value || typeof value !== 'object' || Array.isArray(value)) return [];
-  const parts = [node, ...(node.allOf ?? []).map((part: unknown) => deref(spec, part))];
+  const parts = [node, ...(node.allOf ?? []).map((part) => deref<DeclaredFields>(spec, part as DeclaredFields))];
   if (parts.some((part) => part.additionalProperties !== undefined && part.additionalProperties !== false)) return [];
   const properties = new Map<string, unknown>();
   const patterns: RegExp[] = [];
@@ -124,7 +128,7 @@ export function undeclaredFields(spec: any, schema: any, value: unknown, base = 
 }
 
 /** Compiles the checks of every operation once; `check` then runs in microseconds. */
-export function createRequestValidator(spec: any) {
+export function createRequestValidator(spec: OpenApiDocument) {
   const validator = createValidator(spec);
 
   return {
@@ -141,14 +145,14 @@ export function createRequestValidator(spec: any) {
           problems.push({ field: parameter.name, message: `${label(parameter.name)} must be given once` });
           continue;
         }
-        const schema = deref(spec, parameter.schema);
+        const schema = deref<SchemaObject>(spec, parameter.schema);
         const raw = values[0]!;
         const value = schema?.type === 'integer' && /^-?\d+$/.test(raw) ? Number(raw) : raw;
         problems.push(...toFieldErrors(validator.validate(parameter.schema, value), parameter.name));
       }
-      const requestBody = deref(spec, shape.operation.requestBody);
+      const requestBody = deref<RequestBodyObject>(spec, shape.operation.requestBody);
       const json = requestBody?.content?.['application/json'];
-      if (json && (parts.hasBody || requestBody.required)) {
+      if (json && (parts.hasBody || requestBody?.required)) {
         if (!parts.hasBody) problems.push({ field: 'body', message: 'Body is required: send a JSON object' });
         else {
           const unknown = undeclaredFields(spec, json.schema, parts.body);

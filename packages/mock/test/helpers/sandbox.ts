@@ -1,8 +1,7 @@
 // Test helpers: a sandbox on a random loopback port with its clock frozen at a fixed time (so every
 // run sees the same data), the typed client pointed at it, raw HTTP, and the spec's checker.
 import { createPermissionAssistClient } from '@permission-assist/client';
-import { createContract } from '@permission-assist/spec/contract';
-import { loadSpec, sandboxSpecPath } from '@permission-assist/spec/load';
+import { createContract, loadSpec, sandboxSpecPath } from '@permission-assist/spec-kit';
 import { startSandbox, type RunningSandbox, type SandboxServerOptions } from '../../src/index.js';
 
 export const NOW = '2026-11-24T09:00:00Z';

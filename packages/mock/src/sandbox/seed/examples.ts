@@ -3,7 +3,7 @@
 // taken from the named component examples first, then from the variant with the most values, and
 // fields it lacks are filled in from the other variants (the stage reference sample has no
 // `application`; another variant of the same import has it).
-import { deref, listOperations } from '@permission-assist/spec/load';
+import { deref, listOperations, type OpenApiDocument } from '@permission-assist/spec-kit';
 import type { AccessRequest, Application, ApplicationImport, Identity, IdentityDetails, PersonnelEvent } from '../model.js';
 
 export interface ExampleSet {
@@ -42,19 +42,19 @@ function merge(variants: Found[]): Record<string, unknown> {
   return merged;
 }
 
-export function readExamples(spec: any): ExampleSet {
+export function readExamples(spec: OpenApiDocument): ExampleSet {
   const found = new Map<string, Found[]>();
-  for (const example of Object.values<any>(spec.components?.examples ?? {})) collect(example.value, true, found);
+  for (const example of Object.values(spec.components?.examples ?? {})) collect(deref(spec, example).value, true, found);
   const requestBodies = new Map<string, unknown[]>();
   for (const { operationId, operation } of listOperations(spec)) {
-    for (const response of Object.values<any>(operation.responses ?? {})) {
-      for (const media of Object.values<any>(deref(spec, response).content ?? {})) {
-        for (const example of Object.values<any>(media.examples ?? {})) collect(deref(spec, example).value, false, found);
+    for (const response of Object.values(operation.responses ?? {})) {
+      for (const media of Object.values(deref(spec, response).content ?? {})) {
+        for (const example of Object.values(media.examples ?? {})) collect(deref(spec, example).value, false, found);
       }
     }
     const body = deref(spec, operation.requestBody);
-    for (const media of Object.values<any>(body?.content ?? {})) {
-      const values = Object.values<any>(media.examples ?? {}).map((example) => deref(spec, example).value);
+    for (const media of Object.values(body?.content ?? {})) {
+      const values = Object.values(media.examples ?? {}).map((example): unknown => deref(spec, example).value);
       if (values.length) requestBodies.set(operationId, values);
     }
   }

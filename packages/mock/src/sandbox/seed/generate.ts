@@ -9,6 +9,7 @@
 // size only; dates are relative to the clock's start, except the example records' own. The order of
 // the parts below is the order of the random draws: changing it changes every seed's data set (the
 // digests in test/sandbox-seed-digest.test.ts say so).
+import type { OpenApiDocument } from '@permission-assist/spec-kit';
 import type { Engine } from '../engine.js';
 import { actors } from './actors.js';
 import { applications, coverConnectorCases } from './applications.js';
@@ -20,7 +21,7 @@ import { identities } from './people.js';
 import { SIZES, type SandboxSize } from './sizes.js';
 
 /** Fills `engine.store` with the data set of `seed` and `size`, as it stands at `now`. */
-export function generate(engine: Engine, spec: any, size: SandboxSize, now: number): void {
+export function generate(engine: Engine, spec: OpenApiDocument, size: SandboxSize, now: number): void {
   const ctx = seedContext(engine, readExamples(spec), SIZES[size], now);
   engine.on('seed', (step) => {
     ctx.seedSteps.get(step.id)?.();
