@@ -42,3 +42,28 @@ describe('retention of records created through the API', () => {
     expect(sandbox.engine.pendingCount()).toBeLessThanOrEqual(4 * (store.events.size + store.requests.size + store.imports.size));
   });
 });
+
+describe('list order kept on write', () => {
+  it('a list read between writes is the same as one sorted from scratch', () => {
+    const sandbox = new Sandbox(loadSpecs().api, { seed: 2, size: 'small', now: Date.parse(NOW), frozen: true });
+    const { store } = sandbox;
+    const reporter = store.actors.apiToken;
+    const kinds = ['identities', 'applications', 'imports', 'events', 'requests'] as const;
+    const ids = (list: readonly unknown[]) => list.map((r) => JSON.stringify(r)).join('\n');
+    const fresh = (kind: (typeof kinds)[number]) => {
+      const kept = ids(store.ordered(kind));
+      store.reorder(kind);
+      return [kept, ids(store.ordered(kind))];
+    };
+    for (let i = 0; i < 60; i += 1) {
+      for (const kind of kinds) store.ordered(kind);
+      const day = `2026-12-${String(1 + (i % 27)).padStart(2, '0')}`;
+      sandbox.createEvent({ type: 'Onboard', identityId: null, details: { firstName: 'Order', lastName: `Z${59 - i}` }, effectiveDay: i % 3 ? TODAY : day, endDay: null, comment: null, reporter, pace: 'fast' }, sandbox.clock.now());
+      if (i % 10 === 0) sandbox.advanceTo(sandbox.clock.now() + 120_000);
+      for (const kind of kinds) {
+        const [kept, sorted] = fresh(kind);
+        expect(kept, `${kind} after write ${i}`).toBe(sorted);
+      }
+    }
+  });
+});
