@@ -40,7 +40,7 @@ try {
   const kind = values.static ? 'mock (static examples)' : 'sandbox';
   console.log(`
   Permission Assist ${kind.padEnd(24)} ${mock.url}
-  API documentation                          ${docs.url}   (sandbox controls: ${docs.url}/sandbox/)
+  API documentation                          ${docs.url}   (sandbox controls: ${docs.url}/sandbox/${values.static ? '' : `?sandbox=${mock.url}`})
 
   Try it:
     curl -H 'Authorization: Bearer pa_test' '${mock.url}/api/access-requests?status=open'${

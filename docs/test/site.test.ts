@@ -17,16 +17,16 @@ let browser: Browser;
 const external: string[] = [];
 const consoleErrors: string[] = [];
 
-async function open(colorScheme: 'light' | 'dark' = 'light', path = '/'): Promise<Page> {
+async function open(colorScheme: 'light' | 'dark' = 'light', path = '/', host = '127.0.0.1'): Promise<Page> {
   const page = await browser.newPage({ colorScheme, viewport: { width: 1280, height: 800 } });
   page.on('request', (request) => {
-    if (!/^(http:\/\/127\.0\.0\.1[:/]|data:|blob:)/.test(request.url())) external.push(request.url());
+    if (!/^(http:\/\/(127\.0\.0\.1|localhost)[:/]|data:|blob:)/.test(request.url())) external.push(request.url());
   });
   page.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(message.text());
   });
   page.on('pageerror', (error) => consoleErrors.push(String(error)));
-  await page.goto(`${site.url}${path}`, { waitUntil: 'load' });
+  await page.goto(`${site.url.replace('127.0.0.1', host)}${path}`, { waitUntil: 'load' });
   await page.waitForSelector('[data-testid="menu-item-label"]');
   return page;
 }
@@ -85,7 +85,7 @@ describe('documentation site', () => {
   it('shows generated code samples and the logo, and offers the spec for download', async () => {
     const page = await open();
     await page.goto(`${site.url}/#/personnel-events/createoffboardevent`);
-    await expect.poll(() => page.locator('body').innerText()).toContain("curl -X POST 'https://pa.example.com/api/personnel-events/offboard'");
+    await expect.poll(() => page.locator('body').innerText()).toContain("curl -sS --fail-with-body -X POST 'https://pa.example.com/api/personnel-events/offboard'");
     // Redoc renders the operation, then scrolls to it: wait until the sample is on screen.
     const sample = page.getByText('/api/personnel-events/offboard', { exact: false }).locator('visible=true').first();
     await sample.scrollIntoViewIfNeeded();
@@ -95,7 +95,91 @@ describe('documentation site', () => {
     expect(yaml.status).toBe(200);
     expect(await yaml.text()).toContain('openapi: 3.1.0');
     expect((await page.content()).includes('href="openapi.yaml"') || (await page.locator('a[href="openapi.yaml"]').count()) > 0).toBe(true);
+    for (const file of ['postman/permission-assist.postman_collection.json', 'postman/permission-assist.postman_environment.json']) {
+      expect(await page.locator(`a[href="${file}"]`).count(), file).toBeGreaterThan(0);
+      const download = await fetch(`${site.url}/${file}`);
+      expect(download.status, file).toBe(200);
+      expect(Object.keys((await download.json()) as object), file).toEqual(expect.arrayContaining(file.includes('collection') ? ['info', 'item'] : ['name', 'values']));
+    }
     await page.screenshot({ path: `${screenshots}operation.png` });
+    await page.close();
+  });
+
+  /** Picks `language` in the sample panel of one operation and returns the sample it shows. */
+  async function sampleShown(page: Page, sectionId: string, language: string): Promise<string> {
+    const section = page.locator(`[data-section-id="${sectionId}"]`);
+    await section.scrollIntoViewIfNeeded();
+    await section.getByRole('button', { name: /^(curl|PowerShell|Python|TypeScript|Payload)$/ }).first().click();
+    await page.getByRole('menuitem', { name: language, exact: true }).click();
+    await expect.poll(() => section.getByRole('button', { name: language, exact: true }).count()).toBeGreaterThan(0);
+    return section.locator('[data-testid="source-code"]').first().innerText();
+  }
+
+  it('offers every sample language on a list, a create and the upload, each with its own way of doing it', async () => {
+    const page = await open('light', '/#/identities/listidentities');
+    const list = '/identities/listidentities';
+    await page.waitForSelector(`[data-section-id="${list}"]`);
+    expect(await sampleShown(page, list, 'PowerShell')).toMatch(/do \{[\s\S]*\} while \(\$page -le \$result\.totalPages\)/);
+    expect(await sampleShown(page, list, 'Python')).toContain('while True:');
+    expect(await sampleShown(page, list, 'TypeScript')).toContain('pa.identities.listAll(');
+    expect(await sampleShown(page, list, 'curl')).toContain('page=1');
+
+    await page.goto(`${site.url}/#/personnel-events/createoffboardevent`);
+    const create = '/personnel-events/createoffboardevent';
+    await page.waitForSelector(`[data-section-id="${create}"]`);
+    expect(await sampleShown(page, create, 'curl')).toContain("$(date -u -d '+14 days' +%F)");
+    expect(await sampleShown(page, create, 'PowerShell')).toContain('(Get-Date).AddDays(14)');
+    expect(await sampleShown(page, create, 'Python')).toContain('date.today() + timedelta(days=14)');
+    expect(await sampleShown(page, create, 'TypeScript')).toContain('pa.personnelEvents.createOffboard(');
+
+    await page.goto(`${site.url}/#/application-imports/uploadapplicationimport`);
+    const upload = '/application-imports/uploadapplicationimport';
+    await page.waitForSelector(`[data-section-id="${upload}"]`);
+    expect(await sampleShown(page, upload, 'curl')).toContain('-F \'a1b2c3d4-0000-0000-0000-000000000001=@./');
+    expect(await sampleShown(page, upload, 'PowerShell')).toContain('Form = @{');
+    expect(await sampleShown(page, upload, 'Python')).toContain('files=files');
+    expect(await sampleShown(page, upload, 'TypeScript')).toContain('@permission-assist/client/node');
+    await page.screenshot({ path: `${screenshots}upload-samples.png` });
+    await page.close();
+  });
+
+  it("dates the onboarding example after today", async () => {
+    const page = await open('light', '/#/personnel-events/createonboardevent');
+    const section = '/personnel-events/createonboardevent';
+    await page.waitForSelector(`[data-section-id="${section}"]`);
+    const payload = await sampleShown(page, section, 'Payload');
+    const date = /"effectiveDate":\s*"(\d{4}-\d{2}-\d{2})/.exec(payload)?.[1];
+    expect(date, payload).toBeDefined();
+    expect(Date.parse(date!)).toBeGreaterThan(Date.now());
+    // and the curl sample computes it when it runs
+    expect(await sampleShown(page, section, 'curl')).toContain('"effectiveDate": "$(date -u -d \'+14 days\' +%F)"');
+    await page.close();
+  });
+
+  it('shows clean text in search excerpts and the Servers box', async () => {
+    const page = await open();
+    await page.locator('[data-testid="search-trigger"]').click();
+    await page.keyboard.type('identity');
+    await expect.poll(() => page.locator('body').innerText(), { timeout: 5000 }).toMatch(/Create an onboarding event/);
+    const excerpts = await page.locator('body').innerText();
+    // Line breaks of the description used to vanish from excerpts: "details\ncome" read "detailscome".
+    expect(excerpts).toContain('their details come in identity');
+    expect(excerpts).not.toMatch(/detailscome|malformedid|noshared/);
+    await page.keyboard.press('Escape');
+    await page.goto(`${site.url}/#/identities/listidentities`);
+    const section = page.locator('[data-section-id="/identities/listidentities"]');
+    await section.getByRole('button', { name: /\/api\/identities/ }).first().click();
+    const servers = await page.getByRole('menuitem').first().innerText();
+    expect(servers).toContain('the base URL of the API is https://pa.example.com/api.');
+    expect(servers).not.toContain('`');
+    await page.close();
+  });
+
+  it('says first how to get a token and where requests go', async () => {
+    const page = await open();
+    const intro = (await page.locator('[data-testid="middle-panel"]').first().innerText()).slice(0, 600);
+    expect(intro).toMatch(/Start here\. An administrator .* creates an API token .* PA_TOKEN/s);
+    expect(intro).toContain('Calls go to https://<your-server>/api/...');
     await page.close();
   });
 
@@ -112,12 +196,33 @@ describe('documentation site', () => {
     await light.close();
   });
 
-  it('documents the sandbox controls on their own page, linked both ways', async () => {
+  it('documents the sandbox controls on their own page', async () => {
     const sandbox = loadSpec(sandboxSpecPath);
     const page = await open('light', '/sandbox/');
     expect((await expectInNavigation(page, sandbox)).length).toBeGreaterThan(10);
-    // Only curl samples (the client has no sandbox methods), aimed at the local sandbox.
+    // curl, PowerShell and Python (the client has no sandbox methods), aimed at the local sandbox.
     expect(await page.content()).toContain('http://127.0.0.1:4010/sandbox/clock/advance');
+    await page.close();
+  });
+
+  it("puts the reader's sandbox address into the sandbox page's samples and servers", async () => {
+    const advance = '/clock/advanceclock';
+    // A sandbox on another port, as `npm start -- --mock-port 4999` links to it.
+    let page = await open('light', `/sandbox/?sandbox=http://127.0.0.1:4999#${advance}`);
+    await page.waitForSelector(`[data-section-id="${advance}"]`);
+    const section = page.locator(`[data-section-id="${advance}"]`);
+    await expect.poll(() => section.locator('[data-testid="source-code"]').first().innerText()).toContain("'http://127.0.0.1:4999/sandbox/clock/advance'");
+    expect(await section.innerText()).not.toContain('127.0.0.1:4010');
+    await page.close();
+    // Served under another host name: the sandbox is looked for on that host.
+    page = await open('light', `/sandbox/#${advance}`, 'localhost');
+    await page.waitForSelector(`[data-section-id="${advance}"]`);
+    await expect.poll(() => page.locator(`[data-section-id="${advance}"] [data-testid="source-code"]`).first().innerText()).toContain("'http://localhost:4010/sandbox/clock/advance'");
+    await page.close();
+  });
+
+  it('links the sandbox page and the API page both ways', async () => {
+    const page = await open('light', '/sandbox/');
     await page.locator('a[href="../"]').first().click();
     await page.waitForSelector('[data-testid="menu-item-label"]');
     expect(new URL(page.url()).pathname).toBe('/');
