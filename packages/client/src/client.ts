@@ -1,27 +1,22 @@
 // createPermissionAssistClient: resource-style methods built from the generated operation table
-// (no path is listed by hand), and `raw`, the openapi-fetch client for the `{ data, error }` style.
-// Both send through the same transport (transport.ts): retries, redirects, the size limit, the hooks.
-// The resource methods build their requests directly from the table rather than through
+// (no path is listed by hand). They send through the transport (transport.ts): retries, redirects,
+// the size limit, the hooks. They build their requests directly from the table rather than through
 // openapi-fetch, whose per-request work alone costs more than the client's whole budget over a raw
-// fetch (see the README's performance table).
-import createClient, { type Client } from 'openapi-fetch';
-import { mergeRetry, resolveConfig, type ClientOptions, type ResolvedConfig } from './config.js';
-import { errorFromResponse, InvalidArgumentError, UnexpectedResponseError, type OperationInfo } from './errors.js';
+// fetch; openapi-fetch is behind `rawClient(pa)` from `@permission-assist/client/raw`, so that only
+// who uses it ships it.
+import { mergeRetry, resolveConfig, type ClientOptions } from './config.js';
+import { errorFromResponse, InvalidArgumentError, redactError, redactText, UnexpectedResponseError, type OperationInfo } from './errors.js';
+import type { Exchanger } from './exchange.js';
 import { operationTable, type PermissionAssistResources } from './generated/operations.js';
-import type { paths } from './generated/schema.js';
 import { paginate, type Page } from './pagination.js';
 import { CallScope, parseRetryAfter, requestIdOf, send, type ReceivedResponse } from './transport.js';
 import type { ApiPromise, ApiResponse, PaginationOptions, RequestOptions } from './types.js';
 import { buildUploadForm, type PathResolver, type UploadInput } from './upload.js';
 
-export type PermissionAssistClient = PermissionAssistResources & {
-  /**
-   * The underlying openapi-fetch client, for the `{ data, error, response }` style:
-   * `const { data, error } = await pa.raw.GET('/api/identities/{id}', { params: { path: { id } } })`.
-   * It shares the client's token, headers, timeout and retry policy, and never throws for an HTTP error status.
-   */
-  raw: Client<paths>;
-};
+export type PermissionAssistClient = PermissionAssistResources;
+
+/** Where `rawClient()` finds a client's settings; a registered symbol, so every copy of this module agrees. */
+export const CONFIG = Symbol.for('@permission-assist/client.config');
 
 type TableEntry = {
   method: 'GET' | 'POST';
@@ -47,22 +42,35 @@ function operationInfo(entry: TableEntry, path = entry.path): OperationInfo {
 const JSON_TYPE = /^application\/([\w.+-]+\+)?json\b/i;
 const noop = () => undefined;
 
-function parseSuccess(response: ReceivedResponse, info: OperationInfo): unknown {
-  const contentType = response.headers.get('content-type') ?? undefined;
+/** The error JSON.parse gives for `text`, from a redacted copy: its message quotes a piece of the text, cut short. */
+function parseFailure(text: string, error: unknown, secrets: readonly string[]): Error {
+  const redacted = redactText(text, secrets);
+  if (redacted === text) return error as Error;
+  try {
+    JSON.parse(redacted);
+    return new SyntaxError('not valid JSON');
+  } catch (again) {
+    return again as Error;
+  }
+}
+
+function parseSuccess(response: ReceivedResponse, info: OperationInfo, secrets: readonly string[]): unknown {
+  const contentType = response.header('content-type') ?? undefined;
   if (response.body.length === 0) throw new UnexpectedResponseError(`${response.status} response has an empty body; expected JSON`, response.status, contentType, info);
   if (!contentType || !JSON_TYPE.test(contentType)) {
     throw new UnexpectedResponseError(`${response.status} response has content type "${contentType ?? 'none'}"; expected application/json`, response.status, contentType, info);
   }
   try {
     return JSON.parse(response.body);
-  } catch (error) {
-    throw new UnexpectedResponseError(`${response.status} response body is not valid JSON (${(error as Error).message})`, response.status, contentType, info, error);
+  } catch (caught) {
+    const error = parseFailure(response.body, caught, secrets);
+    throw new UnexpectedResponseError(`${response.status} response body is not valid JSON (${error.message})`, response.status, contentType, info, error);
   }
 }
 
 function parseErrorBody(response: ReceivedResponse): unknown {
   const text = response.body;
-  if (!JSON_TYPE.test(response.headers.get('content-type') ?? '')) return text || undefined;
+  if (!JSON_TYPE.test(response.header('content-type') ?? '')) return text || undefined;
   try {
     return JSON.parse(text);
   } catch {
@@ -93,31 +101,16 @@ function apiPromise<T>(full: Promise<ApiResponse<T>>): ApiPromise<T> {
   return data;
 }
 
-/** The fetch openapi-fetch calls for `raw`: the shared transport, answered as a real Response. */
-function rawFetch(config: ResolvedConfig): typeof fetch {
-  return async (input, init) => {
-    const request = input instanceof Request ? input : new Request(input, init);
-    const url = new URL(request.url);
-    const info = { method: request.method, path: url.pathname };
-    const body = request.body ? (request.headers.get('content-type')?.startsWith('multipart/') ? await request.formData() : await request.text()) : undefined;
-    const headers = Object.fromEntries(request.headers);
-    if (body instanceof FormData) delete headers['content-type'];
-    const scope = new CallScope(config.timeoutMs, request.signal, info);
-    try {
-      const answer = await send(config, { method: request.method, url: request.url, headers, body, info }, scope, config.retry);
-      const empty = answer.body.length === 0 || answer.status === 204 || answer.status === 304;
-      return new Response(empty ? null : answer.body, { status: answer.status, statusText: answer.statusText, headers: answer.headers });
-    } finally {
-      scope.end();
-    }
-  };
-}
+export function buildClient(options: ClientOptions, resolvePath?: PathResolver, nodeExchange?: Exchanger): PermissionAssistClient {
+  const config = resolveConfig(options, nodeExchange);
 
-export function buildClient(options: ClientOptions, resolvePath?: PathResolver): PermissionAssistClient {
-  const config = resolveConfig(options);
-  const raw = createClient<paths>({ baseUrl: config.origin, headers: config.headers, fetch: rawFetch(config) });
+  // Every failure leaves through here, so none carries the token a server may have echoed.
+  const call = (entry: TableEntry, args: CallArgs, options?: RequestOptions) =>
+    callUnredacted(entry, args, options).catch((error: unknown) => {
+      throw redactError(error, config.secrets);
+    });
 
-  async function call(entry: TableEntry, args: CallArgs, options: RequestOptions = {}): Promise<ApiResponse<unknown>> {
+  async function callUnredacted(entry: TableEntry, args: CallArgs, options: RequestOptions = {}): Promise<ApiResponse<unknown>> {
     const path = entry.pathParam ? entry.path.replace(`{${entry.pathParam}}`, encodeURIComponent(args.id!)) : entry.path;
     const info = operationInfo(entry, path);
     let url = config.origin + path;
@@ -141,9 +134,11 @@ export function buildClient(options: ClientOptions, resolvePath?: PathResolver):
       scope.end();
     }
     if (response.status < 200 || response.status >= 300) {
-      throw errorFromResponse(response, parseErrorBody(response), info, parseRetryAfter(response.headers.get('retry-after')), requestIdOf(response.headers));
+      throw errorFromResponse(response, parseErrorBody(response), info, parseRetryAfter(response.header('retry-after')), requestIdOf(response.header), response.gaveUp);
     }
-    return { data: parseSuccess(response, info), status: response.status, headers: response.headers };
+    const answer = response;
+    // headers built on first use: most callers never read them, and on Node they are a measurable part of a small call.
+    return { data: parseSuccess(response, info, config.secrets), status: response.status, get headers() { return answer.headers; } };
   }
 
   /** The error for an id that cannot be sent, or undefined. */
@@ -185,7 +180,9 @@ export function buildClient(options: ClientOptions, resolvePath?: PathResolver):
     return methods;
   }
 
-  const client: Record<string, unknown> = { raw };
+  const client: Record<string, unknown> = {};
+  // Not enumerable: the settings hold the token, and inspecting a client must not show it.
+  Object.defineProperty(client, CONFIG, { value: config });
   for (const [resource, table] of Object.entries(operationTable)) client[resource] = resourceMethods(table as Record<string, TableEntry>);
   // Sound by construction: the table and the resource interfaces are generated together from the spec.
   return client as unknown as PermissionAssistClient;

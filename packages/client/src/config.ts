@@ -1,5 +1,6 @@
 // Validates the client's options once, at construction, so a wrong setup fails loudly and early.
 import { InvalidArgumentError } from './errors.js';
+import { fetchExchanger, type Exchanger } from './exchange.js';
 
 export interface RetryOptions {
   /** Retries after the first attempt (default 2). 0 switches retries off. */
@@ -33,7 +34,10 @@ export interface ClientOptions {
   baseUrl: string;
   /** An API token created in Permission Assist (`pa_...`). */
   token: string;
-  /** A fetch implementation (default: the global fetch). */
+  /**
+   * A fetch implementation (default: the global fetch). The client from `@permission-assist/client/node`
+   * sends through node:http with keep-alive instead, unless a fetch is passed here.
+   */
   fetch?: typeof globalThis.fetch;
   /** Default timeout of each call in ms, retries included (default 30 000). 0 disables it. */
   timeoutMs?: number;
@@ -57,7 +61,10 @@ export interface ClientOptions {
 export interface ResolvedConfig {
   origin: string;
   token: string;
-  fetch: typeof globalThis.fetch;
+  /** What errors must never carry: the token, also as it looks URL-encoded. */
+  secrets: string[];
+  /** Sends one request: through `fetch`, or the Node entry's node:http transport. */
+  exchange: Exchanger;
   timeoutMs: number;
   retry: Required<RetryOptions>;
   /** Every call's headers, the Authorization header included. */
@@ -86,7 +93,8 @@ function nonNegative(value: unknown, field: string, problems: { field: string; m
   }
 }
 
-export function resolveConfig(options: ClientOptions): ResolvedConfig {
+/** `nodeExchange`: the Node entry's transport, used unless a `fetch` is passed. */
+export function resolveConfig(options: ClientOptions, nodeExchange?: Exchanger): ResolvedConfig {
   const problems: { field: string; message: string }[] = [];
   if (!options || typeof options !== 'object') throw new InvalidArgumentError([{ field: 'options', message: 'must be an object with baseUrl and token' }]);
 
@@ -114,7 +122,7 @@ export function resolveConfig(options: ClientOptions): ResolvedConfig {
   else if (invalid >= 0) problems.push({ field: 'token', message: `must be printable ASCII without spaces, but character ${invalid + 1} is not (check for a stray control character or line break)` });
 
   const fetchImpl = options.fetch ?? globalThis.fetch;
-  if (typeof fetchImpl !== 'function') problems.push({ field: 'fetch', message: 'no fetch available: pass a fetch implementation' });
+  if (typeof fetchImpl !== 'function' && !(nodeExchange && options.fetch === undefined)) problems.push({ field: 'fetch', message: 'no fetch available: pass a fetch implementation' });
   nonNegative(options.timeoutMs, 'timeoutMs', problems);
   nonNegative(options.maxResponseBytes, 'maxResponseBytes', problems);
   for (const hook of ['onRequest', 'onResponse'] as const) {
@@ -133,7 +141,8 @@ export function resolveConfig(options: ClientOptions): ResolvedConfig {
   return {
     origin,
     token,
-    fetch: fetchImpl,
+    secrets: [...new Set([token, encodeURIComponent(token)])],
+    exchange: nodeExchange && options.fetch === undefined ? nodeExchange : fetchExchanger(fetchImpl),
     timeoutMs: options.timeoutMs ?? 30_000,
     retry: mergeRetry(DEFAULT_RETRY, options.retry),
     headers,

@@ -53,6 +53,8 @@ interface ApiErrorInit {
   retryAfterMs: number | undefined;
   headers: Headers;
   requestId: string | undefined;
+  /** Why retrying stopped, when the answer was a retryable one (429, 503...). */
+  gaveUp?: string | undefined;
 }
 
 /** The server answered with an error status. */
@@ -76,7 +78,7 @@ export class ApiError extends PermissionAssistError {
   constructor(init: ApiErrorInit, request?: OperationInfo) {
     const fields = init.errors.length ? ` (${init.errors.map((e) => `${e.field}: ${e.message}`).join('; ')})` : '';
     const id = init.correlationId ? ` [correlationId ${init.correlationId}]` : init.requestId ? ` [request id ${init.requestId}]` : '';
-    super(`${where(request)}${init.status} ${init.code ?? 'error'}: ${init.message}${fields}${id}`, request);
+    super(`${where(request)}${init.status} ${init.code ?? 'error'}: ${init.message}${fields}${id}${init.gaveUp ? `; ${init.gaveUp}` : ''}`, request);
     this.status = init.status;
     this.code = init.code;
     this.correlationId = init.correlationId;
@@ -215,9 +217,9 @@ export interface ErrorResponse {
 }
 
 /** Builds the typed error for an error answer; `body` is its parsed JSON or its text. */
-export function errorFromResponse(response: ErrorResponse, body: unknown, request: OperationInfo | undefined, retryAfterMs: number | undefined, requestId: string | undefined): ApiError {
+export function errorFromResponse(response: ErrorResponse, body: unknown, request: OperationInfo | undefined, retryAfterMs: number | undefined, requestId: string | undefined, gaveUp?: string): ApiError {
   const Class = CLASS_BY_STATUS[response.status] ?? (response.status >= 500 ? ServerError : ApiError);
-  const common = { status: response.status, retryAfterMs, headers: response.headers, requestId };
+  const common = { status: response.status, retryAfterMs, headers: response.headers, requestId, gaveUp };
   if (isErrorBody(body)) {
     // Only well-formed field errors are kept: a server that sends something else there must not break error handling.
     const errors = Array.isArray(body.errors) ? body.errors.filter((e): e is FieldError => typeof e?.field === 'string' && typeof e?.message === 'string') : [];
@@ -237,4 +239,42 @@ export function errorFromResponse(response: ErrorResponse, body: unknown, reques
     },
     request,
   );
+}
+
+const REDACTED = '[REDACTED]';
+
+/** `text` with every occurrence of each secret replaced by [REDACTED]. */
+export function redactText(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+  return out;
+}
+
+function redactValue(value: unknown, secrets: readonly string[], depth: number): unknown {
+  if (typeof value === 'string') return redactText(value, secrets);
+  if (depth > 4 || typeof value !== 'object' || value === null) return value;
+  if (value instanceof Headers) {
+    const entries = [...value];
+    if (!entries.some(([, v]) => secrets.some((s) => v.includes(s)))) return value;
+    return new Headers(entries.map(([name, v]) => [name, redactText(v, secrets)]));
+  }
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, secrets, depth + 1));
+  // An error (ours, or a cause such as JSON.parse's SyntaxError, which quotes the text it read) or a
+  // plain object from a body: rewritten in place, message and stack included (they are not enumerable).
+  for (const key of Object.getOwnPropertyNames(value)) {
+    const descriptor = Object.getOwnPropertyDescriptor(value, key);
+    if (!descriptor || !('value' in descriptor) || !descriptor.writable) continue;
+    const next = redactValue(descriptor.value, secrets, depth + 1);
+    if (next !== descriptor.value) Object.defineProperty(value, key, { ...descriptor, value: next });
+  }
+  return value;
+}
+
+/**
+ * The error with every secret (the bearer token) taken out of everything it carries from the answer:
+ * message, stack, body, headers, field errors, location and its causes. A server or a proxy that
+ * echoes the Authorization header must not put the token into logs through an error.
+ */
+export function redactError<E>(error: E, secrets: readonly string[]): E {
+  return secrets.length ? (redactValue(error, secrets, 0) as E) : error;
 }

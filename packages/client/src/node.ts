@@ -4,6 +4,7 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { buildClient, type PermissionAssistClient } from './client.js';
 import type { ClientOptions } from './config.js';
+import { nodeExchange } from './node-exchange.js';
 import { mediaTypeOf } from './upload.js';
 
 export * from './index.js';
@@ -27,7 +28,10 @@ export async function fileFromPath(path: string, options: { type?: string } = {}
   return new File([blob], basename(path), { type });
 }
 
-/** Like the main entry's client, but uploads also accept file paths: `files: { [fileGroupId]: './employees.csv' }`. */
+/**
+ * Like the main entry's client, but uploads also accept file paths (`files: { [fileGroupId]: './employees.csv' }`),
+ * and calls go through node:http with keep-alive rather than fetch (unless you pass `fetch`).
+ */
 export function createPermissionAssistClient(options: ClientOptions): PermissionAssistClient {
-  return buildClient(options, fileFromPath);
+  return buildClient(options, fileFromPath, nodeExchange);
 }

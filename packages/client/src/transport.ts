@@ -5,7 +5,8 @@
 // with a body only when the connection was refused, so it cannot have reached the server (creating
 // a personnel event twice is worse than reporting a failure).
 import type { ResolvedConfig, RetryOptions } from './config.js';
-import { AbortedError, ConnectionError, RedirectError, ResponseTooLargeError, TimeoutError, type OperationInfo } from './errors.js';
+import { AbortedError, ConnectionError, RedirectError, redactText, ResponseTooLargeError, TimeoutError, type OperationInfo } from './errors.js';
+import type { Cancellation, Exchange, ExchangeInit } from './exchange.js';
 
 const RETRY_STATUSES = new Set([429, 502, 503, 504]);
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -25,45 +26,114 @@ export interface OutgoingRequest {
 export interface ReceivedResponse {
   status: number;
   statusText: string;
-  headers: Headers;
+  /** Every header (built on first use by the Node transport). */
+  readonly headers: Headers;
+  /** One header's value (lower-case name), or null. */
+  header(name: string): string | null;
   /** The URL that answered (after redirects). */
   url: string;
   /** The body as text (every answer of this API is JSON, or text when something is wrong). */
   body: string;
+  /** Why a retryable answer (429, 503...) was not retried any more, for its error message. */
+  gaveUp?: string;
 }
 
-/** One call's deadline and cancellation, as one AbortSignal (or none when there is neither). */
-export class CallScope {
-  readonly signal: AbortSignal | undefined;
-  private readonly timer: ReturnType<typeof setTimeout> | undefined;
+/**
+ * Every pending call's deadline under one timer: a timer per call cost more than the rest of a small
+ * call on Node (a sequential caller empties the timer list at every call, and node re-arms it each
+ * time). The timer fires at the earliest deadline; a call that ends just leaves the set, and the
+ * timer, when it fires for nothing, re-arms for the next deadline or stops. It never keeps a process
+ * alive on its own (unref), so a script ends when its last call has.
+ */
+const pending = new Set<CallScope>();
+let timer: ReturnType<typeof setTimeout> | undefined;
+let timerAt = Infinity;
+
+function arm(at: number) {
+  if (timer !== undefined) clearTimeout(timer);
+  timerAt = at;
+  timer = setTimeout(sweep, Math.max(0, at - performance.now()));
+  if (typeof timer === 'object' && typeof timer.unref === 'function') timer.unref();
+  else (globalThis as { Deno?: { unrefTimer?(id: unknown): void } }).Deno?.unrefTimer?.(timer);
+}
+
+function sweep() {
+  timer = undefined;
+  timerAt = Infinity;
+  const now = performance.now();
+  let next = Infinity;
+  for (const scope of pending) {
+    if (scope.deadline <= now) {
+      pending.delete(scope);
+      scope.expire();
+    } else if (scope.deadline < next) next = scope.deadline;
+  }
+  if (next < Infinity) arm(next);
+}
+
+/**
+ * One call's deadline and cancellation. fetch takes them as an AbortSignal, made only when asked for;
+ * the Node transport registers a callback instead (`onCancel`): an AbortSignal, its listeners and
+ * node:http's handling of it cost more than the rest of a small call.
+ */
+export class CallScope implements Cancellation {
   private readonly onUserAbort: (() => void) | undefined;
+  private controller: AbortController | undefined;
+  private cancellers: ((reason: unknown) => void)[] | undefined;
   private timedOut = false;
+  private cancelled: { reason: unknown } | undefined;
+  /** When the call's timeout expires (performance.now() time), Infinity without one. */
+  readonly deadline: number;
 
   constructor(
     readonly timeoutMs: number,
     readonly userSignal: AbortSignal | undefined,
     readonly info: OperationInfo,
   ) {
-    // No signal at all when there is nothing to cancel: undici's abort handling has a price.
-    if (timeoutMs <= 0 && !userSignal) return;
-    const controller = new AbortController();
-    this.signal = controller.signal;
+    this.deadline = timeoutMs > 0 ? performance.now() + timeoutMs : Infinity;
     if (timeoutMs > 0) {
-      this.timer = setTimeout(() => {
-        this.timedOut = true;
-        controller.abort();
-      }, timeoutMs);
+      pending.add(this);
+      if (this.deadline < timerAt) arm(this.deadline);
     }
     if (!userSignal) return;
-    if (userSignal.aborted) controller.abort(userSignal.reason);
+    if (userSignal.aborted) this.cancel(userSignal.reason);
     else {
-      this.onUserAbort = () => controller.abort(userSignal.reason);
+      this.onUserAbort = () => this.cancel(userSignal.reason);
       userSignal.addEventListener('abort', this.onUserAbort, { once: true });
     }
   }
 
+  /** The deadline has passed. */
+  expire() {
+    this.timedOut = true;
+    this.cancel(undefined);
+  }
+
+  private cancel(reason: unknown) {
+    if (this.cancelled) return;
+    this.cancelled = { reason };
+    this.controller?.abort(reason);
+    for (const cancel of this.cancellers ?? []) cancel(reason ?? new Error('timed out'));
+    this.cancellers = undefined;
+  }
+
+  /** The call's cancellation as an AbortSignal; undefined when there is nothing to cancel (undici's abort handling has a price). */
+  get signal(): AbortSignal | undefined {
+    if (this.timeoutMs <= 0 && !this.userSignal) return undefined;
+    if (!this.controller) {
+      this.controller = new AbortController();
+      if (this.cancelled) this.controller.abort(this.cancelled.reason);
+    }
+    return this.controller.signal;
+  }
+
+  onCancel(cancel: (reason: unknown) => void): void {
+    if (this.cancelled) cancel(this.cancelled.reason ?? new Error('timed out'));
+    else (this.cancellers ??= []).push(cancel);
+  }
+
   get aborted() {
-    return this.signal?.aborted ?? false;
+    return this.cancelled !== undefined;
   }
 
   /** The typed error for a failure during this call. */
@@ -80,7 +150,8 @@ export class CallScope {
   }
 
   end() {
-    if (this.timer) clearTimeout(this.timer);
+    this.cancellers = undefined;
+    pending.delete(this);
     if (this.onUserAbort) this.userSignal?.removeEventListener('abort', this.onUserAbort);
   }
 }
@@ -119,46 +190,14 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
-const decoder = new TextDecoder();
-
-/**
- * The body, refusing to hold more than `limit` bytes. A declared length settles it before a byte is
- * read; otherwise (chunked, or compressed, where the declared length is not what unpacking gives)
- * the bytes are counted as they arrive, so an endless body or a decompression bomb stops at the limit.
- */
-async function readBody(response: Response, limit: number, info: OperationInfo): Promise<string> {
-  const declared = response.headers.get('content-length');
-  const plain = !response.headers.has('content-encoding');
-  if (limit <= 0 || (plain && declared !== null && Number(declared) <= limit)) return response.text();
-  if (plain && declared !== null) {
-    await response.body?.cancel().catch(() => undefined);
-    throw new ResponseTooLargeError(limit, response.status, info);
-  }
-  const reader = response.body?.getReader();
-  if (!reader) return '';
-  let text = '';
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      throw new ResponseTooLargeError(limit, response.status, info);
-    }
-    text += decoder.decode(value, { stream: true });
-  }
-  return text + decoder.decode();
-}
-
 /**
  * Where to go after a 3xx, or an error saying why not. Followed: the same host (an http -> https
  * upgrade included), at most 5 times, never in a loop; a request with a body only on 307/308, which
  * keep the method and body. Never followed: another host (the token would go with it), a downgrade
  * to http, a 301/302/303 for a request with a body (it would silently become a GET).
  */
-function nextLocation(response: Response, current: URL, request: OutgoingRequest, visited: string[]): URL | undefined {
-  const location = response.headers.get('location');
+function nextLocation(response: Exchange, current: URL, request: OutgoingRequest, visited: string[]): URL | undefined {
+  const location = response.header('location');
   if (!location) return undefined;
   const { info, method } = request;
   const where = `${info.method} ${info.path}`;
@@ -180,67 +219,109 @@ export async function send(config: ResolvedConfig, request: OutgoingRequest, sco
   const idempotent = request.method === 'GET' || request.method === 'HEAD';
   let waited = 0;
 
-  /** Waits before the next attempt, or returns false when the policy says stop. */
-  const backoff = async (attempt: number, retryAfterMs: number | undefined): Promise<boolean> => {
-    if (attempt >= retry.maxRetries) return false;
-    if (retryAfterMs !== undefined && retryAfterMs > retry.maxDelayMs) return false;
+  /** How long to wait before the next attempt, or why not to make one. */
+  const plan = (attempt: number, retryAfterMs: number | undefined): { delay: number } | { stop: string } => {
+    if (attempt >= retry.maxRetries) return { stop: `no retries left (retry.maxRetries ${retry.maxRetries})` };
+    if (retryAfterMs !== undefined && retryAfterMs > retry.maxDelayMs) return { stop: `that is longer than retry.maxDelayMs (${retry.maxDelayMs} ms) allows waiting` };
     const delay = retryAfterMs ?? Math.random() * Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** attempt);
-    if (waited + delay > retry.maxTotalDelayMs) return false;
+    if (waited + delay > retry.maxTotalDelayMs) return { stop: `that would exceed retry.maxTotalDelayMs (${retry.maxTotalDelayMs} ms) of waiting` };
+    // A wait the timeout would cut short is not started: the answer in hand says more than a timeout.
+    if (performance.now() + delay >= scope.deadline) return { stop: `that is later than the call's ${scope.timeoutMs} ms timeout allows` };
+    return { delay };
+  };
+
+  const wait = async (delay: number) => {
     waited += delay;
     await sleep(delay, scope.signal).catch((reason: unknown) => {
       throw scope.failure(reason);
     });
+  };
+
+  /** Waits before the next attempt, or returns false when the policy says stop. */
+  const backoff = async (attempt: number): Promise<boolean> => {
+    const next = plan(attempt, undefined);
+    if ('stop' in next) return false;
+    await wait(next.delay);
     return true;
   };
 
-  // Only the keys that are set: undici does measurably more work for an explicit null or undefined.
-  const init: RequestInit = { method: request.method, headers: request.headers, redirect: 'manual' };
+  let refusals = 0;
+  const init: ExchangeInit = { method: request.method, headers: request.headers, scope };
   if (request.body !== undefined) init.body = request.body;
-  if (scope.signal) init.signal = scope.signal;
 
   for (let attempt = 0; ; attempt += 1) {
     // The URL is parsed only when a redirect has to be judged: most calls never need it.
     let href = request.url;
     let visited: string[] | undefined;
     const started = config.onResponse ? performance.now() : 0;
-    let response: Response;
+    let response: Exchange;
     try {
       for (;;) {
         if (config.onRequest) notify(config.onRequest, { method: request.method, url: href, attempt: attempt + 1 });
-        response = await config.fetch(href, init);
+        response = await config.exchange(href, init);
         if (response.status < 300 || response.status >= 400) break;
         // A browser hides where a manual redirect goes.
-        if (response.type === 'opaqueredirect') {
+        if (response.opaqueRedirect) {
           throw new RedirectError(`${request.info.method} ${request.info.path}: the server redirected, and the browser does not say where to; set baseUrl to the server's final address`, 0, undefined, request.info);
         }
         visited ??= [href];
-        const next = REDIRECT_STATUSES.has(response.status) ? nextLocation(response, new URL(href), request, visited) : undefined;
+        let next: URL | undefined;
+        try {
+          next = REDIRECT_STATUSES.has(response.status) ? nextLocation(response, new URL(href), request, visited) : undefined;
+        } catch (refused) {
+          await response.discard();
+          throw refused;
+        }
         if (!next) break;
-        await response.body?.cancel().catch(() => undefined);
+        await response.discard();
         href = next.href;
         visited.push(href);
       }
     } catch (error) {
       if (error instanceof RedirectError) throw error;
       const retryable = !scope.aborted && (idempotent || NEVER_SENT_CODES.has(errorCode(error) ?? ''));
-      if (retryable && (await backoff(attempt, undefined))) continue;
+      if (retryable && (await backoff(attempt))) continue;
       throw scope.failure(error);
     }
     let body: string;
     try {
-      body = await readBody(response, config.maxResponseBytes, request.info);
+      body = await response.text(config.maxResponseBytes, request.info);
     } catch (error) {
       if (error instanceof ResponseTooLargeError) throw error;
       // The connection broke mid-body: the server did answer, so only a GET may be repeated.
-      if (idempotent && !scope.aborted && (await backoff(attempt, undefined))) continue;
+      if (idempotent && !scope.aborted && (await backoff(attempt))) continue;
       throw scope.failure(error);
     }
     if (config.onResponse) {
-      notify(config.onResponse, { method: request.method, url: href, attempt: attempt + 1, status: response.status, durationMs: performance.now() - started, requestId: requestIdOf(response.headers) });
+      notify(config.onResponse, { method: request.method, url: href, attempt: attempt + 1, status: response.status, durationMs: performance.now() - started, requestId: redactedId(requestIdOf(response.header), config.secrets) });
     }
-    if (idempotent && RETRY_STATUSES.has(response.status) && (await backoff(attempt, parseRetryAfter(response.headers.get('retry-after'))))) continue;
-    return { status: response.status, statusText: response.statusText, headers: response.headers, url: href, body };
+    let gaveUp: string | undefined;
+    if (idempotent && RETRY_STATUSES.has(response.status)) {
+      refusals += 1;
+      const retryAfter = response.header('retry-after');
+      const next = plan(attempt, parseRetryAfter(retryAfter));
+      if ('delay' in next) {
+        await wait(next.delay);
+        continue;
+      }
+      gaveUp = refusalNote(response.status, refusals, attempt + 1, retryAfter, next.stop);
+    }
+    const answer = response;
+    return { status: answer.status, statusText: answer.statusText, get headers() { return answer.headers; }, header: answer.header, url: href, body, gaveUp };
   }
+}
+
+/** Says that the server kept refusing, when it asked to come back, and why the client stopped trying. */
+function refusalNote(status: number, refusals: number, attempts: number, retryAfter: string | null, stop: string): string | undefined {
+  if (attempts === 1 && retryAfter === null) return undefined;
+  const kept = attempts > 1 ? `the server kept refusing (${status} to ${refusals} of ${attempts} attempts)` : `the server refused (${status})`;
+  let asked = '';
+  if (retryAfter !== null) {
+    const delta = /^\s*\d+\s*$/.test(retryAfter);
+    const ms = parseRetryAfter(retryAfter);
+    asked = delta ? ` and asked to come back in ${retryAfter.trim()} s` : ` and asked to come back at ${retryAfter.trim()}${ms === undefined ? '' : ` (in ${(ms / 1000).toFixed(1)} s)`}`;
+  }
+  return `${kept}${asked}; not tried again: ${stop}`;
 }
 
 /** Calls a logging hook; a hook that throws must not fail the call it is watching. */
@@ -252,7 +333,9 @@ function notify<E>(hook: (event: E) => void, event: E): void {
   }
 }
 
+const redactedId = (id: string | undefined, secrets: readonly string[]) => (id === undefined ? id : redactText(id, secrets));
+
 /** The request id a server or a proxy in front of it put on an answer, if any. */
-export function requestIdOf(headers: Headers): string | undefined {
-  return headers.get('x-request-id') ?? headers.get('x-correlation-id') ?? headers.get('request-id') ?? undefined;
+export function requestIdOf(header: (name: string) => string | null): string | undefined {
+  return header('x-request-id') ?? header('x-correlation-id') ?? header('request-id') ?? undefined;
 }

@@ -133,7 +133,7 @@ createPermissionAssistClient({ baseUrl: process.env.PA_BASE_URL, token: 'pa_cons
     }
     const report = JSON.parse(output);
     expect(Object.values(report.problems ?? {}).flat()).toEqual([]);
-    expect(Object.keys(report.analysis.entrypoints)).toEqual(['.', './node', './package.json']);
+    expect(Object.keys(report.analysis.entrypoints)).toEqual(['.', './node', './raw', './package.json']);
     expect(code).toBe(0);
   });
 });

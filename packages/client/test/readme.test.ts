@@ -25,7 +25,7 @@ describe('README examples', () => {
         compilerOptions: {
           noEmit: true,
           types: ['node'],
-          paths: { '@permission-assist/client': ['../../src/index.ts'], '@permission-assist/client/node': ['../../src/node.ts'] },
+          paths: { '@permission-assist/client': ['../../src/index.ts'], '@permission-assist/client/node': ['../../src/node.ts'], '@permission-assist/client/raw': ['../../src/raw.ts'] },
         },
         include: ['*.ts'],
       }),

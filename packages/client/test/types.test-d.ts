@@ -5,6 +5,7 @@ import {
   type CreateOffboardEventRequest, type CreateOnboardEventRequest, type CreateRoleTransitionEventRequest, type ErrorBody, type Identity,
   type PersonnelEvent, type StageImportRequest,
 } from '../src/index.js';
+import { rawClient } from '../src/raw.js';
 
 const pa = createPermissionAssistClient({ baseUrl: 'https://pa.example.com', token: 'pa_x' });
 
@@ -127,9 +128,9 @@ describe('types', () => {
   });
 
   it('raw client is openapi-fetch typed by path', async () => {
-    const { data } = await pa.raw.GET('/api/identities/{id}', { params: { path: { id: 'x' } } });
+    const { data } = await rawClient(pa).GET('/api/identities/{id}', { params: { path: { id: 'x' } } });
     expectTypeOf(data).toEqualTypeOf<Identity | undefined>();
     // @ts-expect-error unknown path
-    assertType(pa.raw.GET('/api/unknown'));
+    assertType(rawClient(pa).GET('/api/unknown'));
   });
 });

@@ -1,4 +1,5 @@
 // Authentication: a missing, bad or malformed token gets 401.
+import { rawClient } from '@permission-assist/client/raw';
 import type { ContractCase } from './types.js';
 
 export const authCases: ContractCase[] = [
@@ -7,7 +8,7 @@ export const authCases: ContractCase[] = [
     operationId: 'listIdentities',
     write: false,
     expectStatus: 401,
-    run: ({ pa }) => pa.raw.GET('/api/identities', { headers: { Authorization: null } as never }),
+    run: ({ pa }) => rawClient(pa).GET('/api/identities', { headers: { Authorization: null } as never }),
   },
   {
     name: 'listIdentities: an expired or deleted token',
