@@ -7,19 +7,23 @@ import { startSandbox } from './sandbox/server.js';
 import { SIZE_NAMES, type SandboxSize } from './sandbox/seed/sizes.js';
 
 const USAGE = `Usage:
-  pa-mock [--port 4010] [--host 127.0.0.1] [--seed 1] [--size medium] [--state FILE]
-          [--clock-start 2026-11-24T09:00:00Z] [--frozen] [--quiet]
+  pa-mock [--port 4010] [--host 127.0.0.1] [--allow-host NAME]... [--seed 1] [--size medium]
+          [--state FILE] [--clock-start 2026-11-24T09:00:00Z] [--frozen] [--quiet]
       The sandbox: a Permission Assist server with a generated data set that changes as you use
-      it, on a sandbox clock. Any bearer token starting with pa_ works (pa_expired... gets 401,
-      pa_forbidden... gets 403). Control it under /sandbox (reset, clock, webhooks, connectors).
+      it, on a sandbox clock. Any bearer token of pa_ and at least one more character works
+      (pa_expired... gets 401, pa_forbidden... gets 403). Control it under /sandbox (reset, clock,
+      webhooks, connectors).
+      --allow-host NAME           also answer to this Host name (localhost, IP addresses and the
+                                  --host name are always accepted; others get 403)
       --size small|medium|large   how much data (default medium)
       --seed N                    same seed and size, same data set (default 1)
       --state FILE                keep the state in FILE across restarts
       --clock-start TIME          sandbox time to start at (default: now)
       --frozen                    the clock moves only when advanced
-  pa-mock --static [--port 4010] [--host 127.0.0.1] [--quiet]
+  pa-mock --static [--port 4010] [--host 127.0.0.1] [--allow-host NAME]... [--quiet]
       The spec's examples, served by Prism: every call answers a documented example.
-  pa-mock proxy <https://your-server> [--port 4010] [--host 127.0.0.1] [--spec FILE] [--quiet]
+  pa-mock proxy <https://your-server> [--port 4010] [--host 127.0.0.1] [--allow-host NAME]...
+                [--spec FILE] [--quiet]
       Forward to a real Permission Assist server and report every request or response that
       departs from the spec (operation, field, expected, actual).`;
 
@@ -34,6 +38,7 @@ function parse() {
       allowPositionals: true,
       options: {
         host: { type: 'string', default: '127.0.0.1' },
+        'allow-host': { type: 'string', multiple: true, default: [] },
         port: { type: 'string', default: '4010' },
         seed: { type: 'string', default: '1' },
         size: { type: 'string', default: 'medium' },
@@ -58,6 +63,7 @@ function logRequest(log: RequestLog) {
 function logReport(report: ProxyReport) {
   for (const v of report.violations) process.stdout.write(`  VIOLATION ${report.operationId ?? '(no operation)'} ${v.message}\n`);
   for (const v of report.undocumented) process.stdout.write(`  note      ${report.operationId} ${v.where}${v.path}: field not in the spec\n`);
+  if (report.unchecked) process.stdout.write(`  note      ${report.operationId ?? '(no operation)'} answer not checked: ${report.unchecked}\n`);
 }
 
 function wholeNumber(value: string, name: string, max: number): number {
@@ -76,6 +82,7 @@ async function main() {
   const [command, upstream, ...extra] = positionals;
   if (extra.length > 0 || (command !== undefined && command !== 'proxy')) fail(`unexpected arguments: ${positionals.join(' ')}\n${USAGE}`);
   const onRequest = values.quiet ? undefined : logRequest;
+  const allowHosts = values['allow-host'];
 
   let server: RunningServer;
   try {
@@ -83,11 +90,11 @@ async function main() {
       if (!upstream) fail(`proxy needs the real server's URL\n${USAGE}`);
       // Loaded only when asked for: Prism and the proxy's validator cost the sandbox start-up time and memory.
       const { startContractProxy } = await import('./proxy/contract-proxy.js');
-      server = await startContractProxy({ upstream, host: values.host, port, specPath: values.spec, onRequest, onReport: logReport });
+      server = await startContractProxy({ upstream, host: values.host, allowHosts, port, specPath: values.spec, onRequest, onReport: logReport });
       process.stdout.write(`pa-mock: checking traffic to ${upstream} against the spec at ${server.url}\n`);
     } else if (values.static) {
       const { startMockServer } = await import('./static/static-server.js');
-      server = await startMockServer({ host: values.host, port, onRequest });
+      server = await startMockServer({ host: values.host, allowHosts, port, onRequest });
       process.stdout.write(`pa-mock: Permission Assist static mock (the spec's examples) listening on ${server.url}\n`);
     } else {
       if (!SIZE_NAMES.includes(values.size as SandboxSize)) fail(`--size must be one of ${SIZE_NAMES.join(', ')}, got "${values.size}"`);
@@ -97,6 +104,7 @@ async function main() {
       const started = performance.now();
       const sandbox = await startSandbox({
         host: values.host,
+        allowHosts,
         port,
         seed,
         size: values.size as SandboxSize,

@@ -50,18 +50,18 @@ const bodyOf = (response: string) => JSON.parse(response.slice(response.indexOf(
 
 describe('body limits', () => {
   it('a declared Content-Length over the limit is refused with 413 before any byte of the body', async () => {
-    const response = await exchange(`POST /api/personnel-events/offboard HTTP/1.1\r\nHost: x\r\n${auth()}Content-Type: application/json\r\nContent-Length: 52428800\r\n\r\n`);
+    const response = await exchange(`POST /api/personnel-events/offboard HTTP/1.1\r\nHost: 127.0.0.1\r\n${auth()}Content-Type: application/json\r\nContent-Length: 52428800\r\n\r\n`);
     expect(response).toMatch(/^HTTP\/1\.1 413/);
     expect(bodyOf(response)).toMatchObject({ error: 'validation_error', message: 'The request body is larger than the 1 MB this server accepts' });
   });
 
   it('Expect: 100-continue: a too-large upload is refused without "100 Continue"; a normal one gets it and succeeds', async () => {
-    const large = await exchange(`POST /api/application-imports/upload HTTP/1.1\r\nHost: x\r\n${auth()}Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 104857600\r\nExpect: 100-continue\r\n\r\n`);
+    const large = await exchange(`POST /api/application-imports/upload HTTP/1.1\r\nHost: 127.0.0.1\r\n${auth()}Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 104857600\r\nExpect: 100-continue\r\n\r\n`);
     expect(large).toMatch(/^HTTP\/1\.1 413/);
     expect(large).not.toContain('100 Continue');
     const body = JSON.stringify({ identityId: examples.IdentitySarahChen.value.id, effectiveDate: TODAY });
     const small = await exchange(
-      `POST /api/personnel-events/offboard HTTP/1.1\r\nHost: x\r\n${auth()}Content-Type: application/json\r\nContent-Length: ${body.length}\r\nExpect: 100-continue\r\n\r\n`,
+      `POST /api/personnel-events/offboard HTTP/1.1\r\nHost: 127.0.0.1\r\n${auth()}Content-Type: application/json\r\nContent-Length: ${body.length}\r\nExpect: 100-continue\r\n\r\n`,
       /HTTP\/1\.1 201[\s\S]*\r\n\r\n[\s\S]*\}$/,
       (write) => setTimeout(() => void write(Buffer.from(body)), 50),
     );
@@ -74,7 +74,7 @@ describe('body limits', () => {
     let sent = 0;
     let sentWhenAnswered = -1;
     const response = await exchange(
-      `POST /api/personnel-events/offboard HTTP/1.1\r\nHost: x\r\n${auth()}Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`,
+      `POST /api/personnel-events/offboard HTTP/1.1\r\nHost: 127.0.0.1\r\n${auth()}Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`,
       /^HTTP\/1\.1 413[\s\S]*\}$/,
       async (write) => {
         while (sent < 200 && (await write(chunk))) sent += 1;
@@ -89,7 +89,7 @@ describe('body limits', () => {
   it('uploads read at once are bounded: past the queue, 503 with Retry-After; abandoned ones free their slot', async () => {
     const slow = () =>
       exchange(
-        `POST /api/application-imports/upload HTTP/1.1\r\nHost: x\r\n${auth()}Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 5000000\r\n\r\n--b\r\n`,
+        `POST /api/application-imports/upload HTTP/1.1\r\nHost: 127.0.0.1\r\n${auth()}Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 5000000\r\n\r\n--b\r\n`,
         /^HTTP\/1\.1 \d{3}[\s\S]*\}$/,
       );
     const answers = await Promise.all(Array.from({ length: 14 }, slow));
@@ -111,7 +111,7 @@ describe('requests a server must not fall over on', () => {
     ['a method the path does not take', 'DELETE /api/identities HTTP/1.1', 405, 'DELETE is not allowed on /api/identities; use GET or HEAD'],
     ['a target that is not a path', 'GET * HTTP/1.1', 404, undefined],
   ])('%s', async (_name, line, status, message) => {
-    const response = await exchange(`${line}\r\nHost: x\r\n${auth()}\r\n`);
+    const response = await exchange(`${line}\r\nHost: 127.0.0.1\r\n${auth()}\r\n`);
     expect(response.slice(9, 12)).toBe(String(status));
     if (message) expect(bodyOf(response)).toMatchObject({ message });
     if (line.includes('%ff')) expect(bodyOf(response).errors).toEqual([{ field: 'id', message: 'id is not valid percent-encoding' }]);

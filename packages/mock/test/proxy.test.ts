@@ -26,12 +26,14 @@ beforeAll(async () => {
     if (req.url?.startsWith('/api/identities/d4a7e2b1')) return reply(202, sarah);
     if (req.url?.startsWith('/api/identities/0a1b2c3d')) return reply(200, '<html>login</html>', 'text/html');
     if (req.url?.startsWith('/api/identities/5e5e5e5e')) {
-      // An answer that never ends: the proxy must not hold it all.
+      // 12 MB, more than the proxy holds to check: it must stream it on, not buffer it.
       res.writeHead(200, { 'content-type': 'application/json' });
       const chunk = Buffer.alloc(1024 * 1024, 32);
+      let sent = 0;
       const pump = () => {
-        while (!res.destroyed && res.write(chunk));
-        if (!res.destroyed) res.once('drain', pump);
+        while (sent < 12 && res.write(chunk)) sent += 1;
+        if (sent >= 12) res.end();
+        else res.once('drain', () => ((sent += 1), pump()));
       };
       return pump();
     }
@@ -43,7 +45,7 @@ beforeAll(async () => {
     return reply(200, sarah);
   });
   await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
-  proxy = await startContractProxy({ upstream: `http://127.0.0.1:${(upstream.address() as AddressInfo).port}/api`, port: 0, onReport: (r) => reports.push(r) });
+  proxy = await startContractProxy({ upstream: `http://127.0.0.1:${(upstream.address() as AddressInfo).port}/api`, port: 0, checkBytes: 2 * 1024 * 1024, onReport: (r) => reports.push(r) });
 });
 afterAll(async () => {
   await proxy.close();
@@ -90,10 +92,13 @@ describe('pa-mock proxy', () => {
     expect((await through('/api/widgets')).report.violations.map((v) => v.message)).toEqual(['no operation of the spec matches GET /api/widgets']);
   });
 
-  it('refuses to hold an upstream answer over 50 MB: 502 with the reason', async () => {
+  it('streams an answer larger than it holds to check, whole, and reports it unchecked', async () => {
+    const before = reports.length;
     const res = await fetch(`${proxy.url}/api/identities/5e5e5e5e-5e5e-4e5e-8e5e-5e5e5e5e5e5e`, { headers: { Authorization: 'Bearer pa_real' } });
-    expect(res.status).toBe(502);
-    expect((await res.json()).message).toBe("pa-mock proxy: the server's answer is larger than 50 MB");
+    expect(res.status).toBe(200);
+    expect((await res.arrayBuffer()).byteLength).toBe(12 * 1024 * 1024);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(reports.slice(before)[0]).toMatchObject({ operationId: 'getIdentity', violations: [], unchecked: 'the answer is larger than the 2 MB the proxy holds to check' });
   });
 
   it('passes a request sent with Expect: 100-continue (as curl does for uploads) without forwarding the expectation', async () => {

@@ -4,10 +4,11 @@
 import { connect, createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPermissionAssistClient, NotFoundError, UnauthorizedError, ValidationError } from '@permission-assist/client';
-import { createContract } from '@permission-assist/spec-kit';
+import { createContract, loadSpec, sandboxSpecPath } from '@permission-assist/spec-kit';
 import { startMockServer, type RunningServer } from '../src/index.js';
 
 const contract = createContract();
+const sandboxContract = createContract(loadSpec(sandboxSpecPath));
 const examples = contract.spec.components.examples;
 let mock: RunningServer;
 beforeAll(async () => {
@@ -107,12 +108,13 @@ describe('--static: documented examples', () => {
 
 describe('--static: errors in the spec Error shape', () => {
   it.each([
-    ['no Authorization header', {}],
-    ['a non-Bearer scheme', { Authorization: 'Basic dXNlcjpwYXNz' }],
-  ])('401 for %s, with the spec 401 body', async (_name, headers) => {
+    ['no Authorization header', {}, 'missingToken'],
+    ['a non-Bearer scheme', { Authorization: 'Basic dXNlcjpwYXNz' }, 'invalidToken'],
+    ['pa_ alone', { Authorization: 'Bearer pa_' }, 'invalidToken'],
+  ])('401 for %s, with the body the sandbox spec documents', async (_name, headers, example) => {
     const res = await fetch(`${mock.url}/api/identities`, { headers });
     expect(res.status).toBe(401);
-    const { correlationId: _id, ...documented } = contract.spec.components.responses.Unauthorized.content['application/json'].examples.invalidToken.value;
+    const { correlationId: _id, ...documented } = sandboxContract.spec.components.responses.Unauthorized.content['application/json'].examples[example].value;
     expect(await res.json()).toEqual({ ...documented, correlationId: expect.stringMatching(/^[0-9a-f]{32}$/) });
   });
 
@@ -144,7 +146,7 @@ describe('--static: errors in the spec Error shape', () => {
     expect(error).toBeInstanceOf(ValidationError);
     const fields = Object.fromEntries(error.errors.map((e) => [e.field, e.message]));
     expect(fields).toEqual({
-      foo: 'foo is not a field of this request',
+      foo: 'foo is not a field of this request; the fields here are identity, effectiveDate, comment',
       'identity.lastName': 'Last name is required',
       'identity.department': 'Department must be at most 128 characters',
       effectiveDate: 'Effective date must look like 2026-04-15T00:00:00Z or 2026-03-15',
@@ -186,7 +188,7 @@ describe('--static: errors in the spec Error shape', () => {
       socket.on('data', (chunk) => (received += chunk.toString('latin1')));
       socket.on('error', reject);
       socket.on('close', () => resolve(received));
-      socket.write('POST /api/application-imports/upload HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer pa_mock\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: 104857600\r\nExpect: 100-continue\r\n\r\n');
+      socket.write('POST /api/application-imports/upload HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer pa_mock\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: 104857600\r\nExpect: 100-continue\r\n\r\n');
     });
     expect(answer).toMatch(/^HTTP\/1\.1 413/);
     expect(answer).not.toContain('100 Continue');

@@ -3,19 +3,14 @@
 // the count passes the limit, so a client cannot make the server buffer more than the limit.
 import type { IncomingMessage } from 'node:http';
 import { HttpError } from './errors.js';
+import { DEFAULT_SETTINGS, type BodyRate } from './settings.js';
 
-export const LIMITS = {
-  /** Largest JSON body (the largest valid request is a few kilobytes). */
-  jsonBodyBytes: 1024 * 1024,
-  /** Largest multipart upload, all files together. */
-  uploadBytes: 20 * 1024 * 1024,
-  /** Uploads read at the same time, and how many more may wait for a turn. */
-  concurrentUploads: 2,
-  queuedUploads: 8,
-};
+/** The limits pa-mock runs with (see settings.ts). */
+export const LIMITS = DEFAULT_SETTINGS;
 
-/** A byte count as people read a limit: `1 MB`, `20 MB`, `1.5 MB`. */
-export const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes % (1024 * 1024) ? 1 : 0)} MB`;
+/** A byte count as people read a limit: `16 KB`, `1 MB`, `20 MB`, `1.5 MB`. */
+export const megabytes = (bytes: number) =>
+  bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(bytes % (1024 * 1024) ? 1 : 0)} MB`;
 
 /** A client that went away (perhaps while its request waited for an upload slot). */
 export function aborted(): HttpError {
@@ -36,25 +31,67 @@ export function checkDeclaredLength(req: IncomingMessage, limit: number): void {
   if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
 }
 
-export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+export function tooSlow(rate: BodyRate): HttpError {
+  const perSecond = rate.bytesPerSecond >= 1024 ? `${Math.round(rate.bytesPerSecond / 1024)} KB` : `${rate.bytesPerSecond} bytes`;
+  return new HttpError(408, `The request body arrived slower than ${perSecond} a second (measured over ${rate.windowMs / 1000} s), the least this server accepts; it stopped reading it`, [], { connection: 'close' });
+}
+
+/**
+ * Fails the read when less than the minimum rate arrived in a window, so a client that trickles its
+ * body loses its place (an upload slot above all) instead of holding it. Returns a stop function.
+ */
+export function guardBodyRate(req: IncomingMessage, rate: BodyRate | undefined, fail: (error: HttpError) => void): () => void {
+  if (!rate || rate.bytesPerSecond <= 0 || rate.windowMs <= 0) return () => undefined;
+  const needed = (rate.bytesPerSecond * rate.windowMs) / 1000;
+  let received = 0;
+  const count = (chunk: Buffer) => {
+    received += chunk.length;
+  };
+  const timer = setInterval(() => {
+    if (received < needed) {
+      stop();
+      fail(tooSlow(rate));
+    }
+    received = 0;
+  }, rate.windowMs);
+  timer.unref();
+  const stop = () => {
+    clearInterval(timer);
+    req.off('data', count);
+  };
+  req.on('data', count);
+  return stop;
+}
+
+/** Reads a whole body; any error while reading it is this request's 4xx, never the process's. */
+export function readBody(req: IncomingMessage, limit: number, rate?: BodyRate): Promise<Buffer> {
   checkDeclaredLength(req, limit);
   if (isGone(req) && !req.complete) return Promise.reject(aborted());
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let settled = false;
+    const settle = (error?: Error) => {
+      if (settled) return;
+      settled = true;
+      stopRate();
+      req.off('data', onData);
+      if (error) {
+        req.resume();
+        reject(error);
+      } else resolve(Buffer.concat(chunks));
+    };
     const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        req.off('data', onData);
-        req.resume();
-        reject(tooLarge(limit));
-      } else chunks.push(chunk);
+      if (size > limit) settle(tooLarge(limit));
+      else chunks.push(chunk);
     };
+    const stopRate = guardBodyRate(req, rate, settle);
     req.on('data', onData);
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
+    req.on('end', () => settle());
+    req.on('error', () => settle(aborted()));
     req.on('close', () => {
-      if (!req.complete) reject(aborted());
+      if (!req.complete) settle(aborted());
     });
   });
 }
@@ -69,6 +106,6 @@ export function parseJson(body: Buffer): unknown {
 }
 
 /** Drains a body the operation does not take, so the connection can be reused. */
-export function discardBody(req: IncomingMessage, limit: number): Promise<void> {
-  return readBody(req, limit).then(() => undefined);
+export function discardBody(req: IncomingMessage, limit: number, rate?: BodyRate): Promise<void> {
+  return readBody(req, limit, rate).then(() => undefined);
 }

@@ -3,8 +3,9 @@
 // at the same time, so a burst of large uploads cannot exhaust memory.
 import type { IncomingMessage } from 'node:http';
 import busboy from 'busboy';
-import { aborted, checkDeclaredLength, isGone, tooLarge } from './body.js';
+import { aborted, checkDeclaredLength, guardBodyRate, isGone, tooLarge } from './body.js';
 import { HttpError } from './errors.js';
+import type { BodyRate } from './settings.js';
 
 export interface UploadedFile {
   /** The part name (for an import upload, the file group id). */
@@ -23,7 +24,7 @@ export interface UploadedForm {
   files: UploadedFile[];
 }
 
-export function readMultipart(req: IncomingMessage, limit: number): Promise<UploadedForm> {
+export function readMultipart(req: IncomingMessage, limit: number, rate?: BodyRate): Promise<UploadedForm> {
   checkDeclaredLength(req, limit);
   if (isGone(req) && !req.complete) return Promise.reject(aborted());
   let parser: busboy.Busboy;
@@ -36,13 +37,16 @@ export function readMultipart(req: IncomingMessage, limit: number): Promise<Uplo
     const form: UploadedForm = { fields: new Map(), files: [] };
     let total = 0;
     let failed = false;
+    const malformed = (error: Error) => new HttpError(400, 'One or more validation errors occurred', [{ field: 'body', message: `Body is not valid multipart/form-data: ${error.message}` }]);
     const fail = (error: Error) => {
       if (failed) return;
       failed = true;
+      stopRate();
       req.unpipe(parser);
       req.resume();
       reject(error);
     };
+    const stopRate = guardBodyRate(req, rate, fail);
     parser.on('field', (name, value) => form.fields.set(name, [...(form.fields.get(name) ?? []), value]));
     parser.on('file', (field, stream, info) => {
       const file: UploadedFile = { field, filename: info.filename ?? field, contentType: info.mimeType, bytes: 0, rows: 0, binary: false };
@@ -59,6 +63,9 @@ export function readMultipart(req: IncomingMessage, limit: number): Promise<Uplo
         last = chunk[chunk.length - 1]!;
       });
       stream.on('limit', () => fail(tooLarge(limit)));
+      // A body that ends inside a file ("Unexpected end of form") errors the file's stream as well
+      // as the parser: unhandled, that error would take the process down.
+      stream.on('error', (error: Error) => fail(malformed(error)));
       stream.on('end', () => {
         const lines = newlines + (file.bytes > 0 && last !== 10 ? 1 : 0);
         file.rows = Math.max(0, lines - 1);
@@ -67,12 +74,13 @@ export function readMultipart(req: IncomingMessage, limit: number): Promise<Uplo
     });
     parser.on('partsLimit', () => fail(new HttpError(400, 'One or more validation errors occurred', [{ field: 'body', message: 'Body has too many parts' }])));
     parser.on('filesLimit', () => fail(new HttpError(400, 'One or more validation errors occurred', [{ field: 'body', message: 'Body has too many files' }])));
-    parser.on('error', (error: Error) => fail(new HttpError(400, 'One or more validation errors occurred', [{ field: 'body', message: `Body is not valid multipart/form-data: ${error.message}` }])));
+    parser.on('error', (error: Error) => fail(malformed(error)));
     parser.on('close', () => {
+      stopRate();
       if (!failed) resolve(form);
     });
     // A client that goes away mid-upload must not hold its upload slot forever.
-    req.on('error', (error) => fail(error));
+    req.on('error', () => fail(aborted()));
     req.on('close', () => {
       if (!req.complete) fail(aborted());
     });

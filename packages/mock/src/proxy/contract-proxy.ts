@@ -1,15 +1,20 @@
 // Proxy mode: forwards traffic to a real Permission Assist server and checks every request and
 // response against the spec, reporting which operation, which field, what was expected and what
-// was sent. The traffic itself passes through unchanged.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+// was sent. The traffic itself passes through unchanged, and answers are streamed to the client as
+// they arrive: only the first `checkBytes` of each are held for the check, so a large answer costs
+// the proxy that much memory, not its whole size.
+import type { ServerResponse } from 'node:http';
 import { createContract, JSON_TYPE, type Violation, loadSpec } from '@permission-assist/spec-kit';
-import { LIMITS, megabytes, readBody } from '../http/body.js';
-import { errorBody, HttpError } from '../http/errors.js';
+import { megabytes, readBody } from '../http/body.js';
+import { HttpError } from '../http/errors.js';
+import { createFrontDoor, type Exchange } from '../http/front-door.js';
 import { forwardedRequestHeaders, forwardedResponseHeaders } from '../http/proxy-headers.js';
-import { closeServer, finishUnreadBody, guardClientErrors, listen, requestTarget, send, sendError, serverUrl, type RequestLog, type RunningServer } from '../http/server.js';
+import { declaredLimit } from '../http/request-body.js';
+import { closeServer, listen, serverUrl, type RequestLog, type RunningServer } from '../http/server.js';
+import { bodyRateOf, httpSettings, type HttpSettings } from '../http/settings.js';
 
-/** Largest upstream answer the proxy holds to check (a page of 50 records is well under 1 MB). */
-const MAX_RESPONSE_BYTES = 50 * 1024 * 1024;
+/** How much of an upstream answer the proxy holds to check it (a page of 50 records is well under 1 MB). */
+const CHECK_BYTES = 8 * 1024 * 1024;
 
 export interface ProxyReport {
   method: string;
@@ -19,6 +24,8 @@ export interface ProxyReport {
   violations: Violation[];
   /** Fields the server sent that the spec does not define (allowed, but worth knowing). */
   undocumented: Violation[];
+  /** Why the answer's body was not checked (larger than the proxy holds, cut off), if it was not. */
+  unchecked?: string;
 }
 
 export interface ProxyOptions {
@@ -26,10 +33,15 @@ export interface ProxyOptions {
   host?: string;
   port?: number;
   specPath?: string;
+  /** Host names to answer to besides localhost, IP addresses and `host`. */
+  allowHosts?: string[];
+  /** Tighter (or looser) limits and timeouts than pa-mock's defaults (`upstreamTimeoutMs` among them). */
+  http?: Partial<HttpSettings>;
+  /** Largest part of an answer held to check it; larger answers pass through unchecked (default 8 MB). */
+  checkBytes?: number;
   onReport?: (report: ProxyReport) => void;
   onRequest?: (log: RequestLog) => void;
 }
-
 
 function upstreamOrigin(upstream: string): string {
   let url: URL;
@@ -50,23 +62,28 @@ function parseJson(text: string): unknown {
   }
 }
 
+/** Writes a chunk, waiting for the client to take it; false once the client has gone. */
+function write(res: ServerResponse, chunk: Uint8Array): Promise<boolean> {
+  if (res.destroyed) return Promise.resolve(false);
+  if (res.write(chunk)) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const done = () => (res.off('drain', done), res.off('close', done), resolve(!res.destroyed));
+    res.once('drain', done).once('close', done);
+  });
+}
+
 export async function startContractProxy(options: ProxyOptions): Promise<RunningServer> {
   const origin = upstreamOrigin(options.upstream);
   const contract = createContract(loadSpec(options.specPath));
+  const settings = httpSettings(options.http);
+  const checkBytes = options.checkBytes ?? CHECK_BYTES;
+  const host = options.host ?? '127.0.0.1';
+  const seconds = (ms: number) => `${ms / 1000} s`;
 
-  const server: Server = createServer((req, res) => {
-    const started = performance.now();
-    handle(req, res, started).catch((error: unknown) => {
-      if (error instanceof HttpError) sendError(res, error);
-      else sendError(res, new HttpError(500, `pa-mock proxy failure: ${(error as Error).message}`));
-      finishUnreadBody(req);
-    });
-  });
-  guardClientErrors(server);
-
-  async function handle(req: IncomingMessage, res: ServerResponse, started: number) {
-    const body = await readBody(req, LIMITS.uploadBytes);
-    const url = requestTarget(req);
+  async function handle({ req, res, url, head }: Exchange): Promise<number> {
+    // Uploads must keep arriving, as in the sandbox; a JSON body is small and the request timeout bounds it.
+    const upload = /^\s*multipart\//i.test(req.headers['content-type'] ?? '');
+    const body = await readBody(req, settings.uploadBytes, upload ? bodyRateOf(settings) : undefined);
     const matched = contract.match(req.method ?? 'GET', url.pathname);
     const violations: Violation[] = [];
     if (!matched) {
@@ -77,58 +94,81 @@ export async function startContractProxy(options: ProxyOptions): Promise<Running
       violations.push(...contract.checkRequest(matched, { query: Object.fromEntries(url.searchParams), body: requestBody, contentType: contentType ?? null }));
     }
 
+    // One timer covers the wait for the answer to start and every wait between its chunks.
+    const controller = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const arm = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => controller.abort(new Error(`no data from ${origin} for ${seconds(settings.upstreamTimeoutMs)}`)), settings.upstreamTimeoutMs);
+    };
+    res.once('close', () => controller.abort(new Error('the client went away')));
+    arm();
     let upstream: Response;
-    let text: string;
     try {
       upstream = await fetch(`${origin}${url.pathname}${url.search}`, {
         method: req.method,
-        headers: forwardedRequestHeaders(req),
+        headers: forwardedRequestHeaders(req.headers),
         body: body.length ? new Uint8Array(body) : undefined,
         redirect: 'manual',
+        signal: controller.signal,
       });
-      text = await readCapped(upstream, MAX_RESPONSE_BYTES);
     } catch (error) {
-      const reason = error instanceof HttpError ? error.message : `cannot reach ${origin}: ${(error as Error).message}`;
-      send(res, 502, errorBody(502, `pa-mock proxy: ${reason}`));
-      return;
+      clearTimeout(timer);
+      const timedOut = controller.signal.aborted;
+      const reason = timedOut ? `${origin} did not answer within ${seconds(settings.upstreamTimeoutMs)}` : `cannot reach ${origin}: ${(error as Error).message}`;
+      throw new HttpError(timedOut ? 504 : 502, `pa-mock proxy: ${reason}`);
     }
+
+    // Stream the answer on as it arrives, holding only what the check needs.
+    res.writeHead(upstream.status, forwardedResponseHeaders(upstream));
+    const held: Uint8Array[] = [];
+    let heldBytes = 0;
+    let unchecked: string | undefined;
+    const reader = head ? undefined : upstream.body?.getReader();
+    try {
+      for (arm(), reader; reader; arm()) {
+        const next = await reader.read();
+        if (next.done) break;
+        if (unchecked === undefined) {
+          heldBytes += next.value.length;
+          if (heldBytes > checkBytes) {
+            unchecked = `the answer is larger than the ${megabytes(checkBytes)} the proxy holds to check`;
+            held.length = 0;
+          } else held.push(next.value);
+        }
+        if (!(await write(res, next.value))) throw new Error('the client went away');
+      }
+      res.end();
+    } catch (error) {
+      unchecked = `the answer was cut off: ${controller.signal.aborted ? (controller.signal.reason as Error).message : (error as Error).message}`;
+      await reader?.cancel().catch(() => undefined);
+      res.destroy();
+    } finally {
+      clearTimeout(timer);
+      if (head) await upstream.body?.cancel().catch(() => undefined);
+    }
+
     let undocumented: Violation[] = [];
-    if (matched) {
-      const checked = contract.checkResponse(
-        matched,
-        { status: upstream.status, contentType: upstream.headers.get('content-type'), body: parseJson(text) },
-        { undocumentedFields: true },
-      );
+    if (matched && unchecked === undefined) {
+      const text = Buffer.concat(held).toString('utf8');
+      const checked = contract.checkResponse(matched, { status: upstream.status, contentType: upstream.headers.get('content-type'), body: parseJson(text) }, { undocumentedFields: true });
       violations.push(...checked.violations);
       undocumented = checked.undocumented;
     }
-    send(res, upstream.status, text, forwardedResponseHeaders(upstream), req.method === 'HEAD');
-    options.onReport?.({ method: req.method ?? '', url: req.url ?? '', operationId: matched?.operationId, status: upstream.status, violations, undocumented });
-    options.onRequest?.({ method: req.method ?? '', url: req.url ?? '', status: upstream.status, ms: performance.now() - started, violations: violations.map((v) => v.message) });
+    options.onReport?.({ method: req.method ?? '', url: req.url ?? '', operationId: matched?.operationId, status: upstream.status, violations, undocumented, ...(unchecked ? { unchecked } : {}) });
+    return upstream.status;
   }
 
-  await listen(server, options.port ?? 4010, options.host ?? '127.0.0.1');
+  const server = createFrontDoor(handle, {
+    settings,
+    allowHosts: [host, ...(options.allowHosts ?? [])],
+    // Traffic passes unchanged: the real server's CORS and caching headers, its answers to OPTIONS.
+    safeHeaders: false,
+    bodyLimit: declaredLimit({ ...settings, jsonBodyBytes: settings.uploadBytes }),
+    onRequest: options.onRequest,
+    unexpected: (error) => `pa-mock proxy failure: ${error.message}`,
+  });
+  await listen(server, options.port ?? 4010, host);
   return { url: serverUrl(server), close: () => closeServer(server) };
 }
 
-/** The body of an upstream answer, refusing to hold more than `limit` bytes (decompressed). */
-async function readCapped(response: Response, limit: number): Promise<string> {
-  const tooLarge = () => new HttpError(502, `the server's answer is larger than ${megabytes(limit)}`);
-  const declared = Number(response.headers.get('content-length'));
-  if (!response.headers.get('content-encoding') && Number.isFinite(declared) && declared > limit) {
-    await response.body?.cancel();
-    throw tooLarge();
-  }
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = response.body?.getReader();
-  for (let next = await reader?.read(); reader && next && !next.done; next = await reader.read()) {
-    size += next.value.length;
-    if (size > limit) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(next.value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}

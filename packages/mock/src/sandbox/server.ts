@@ -2,22 +2,20 @@
 // spec (the API and the control plane), authenticated, read within limits, validated, and answered
 // from the sandbox after the workflow steps that fell due have run. A timer runs steps as they fall
 // due in real time too, so webhooks arrive without any request to trigger them.
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { deref, type OpenApiDocument, type OperationObject } from '@permission-assist/spec-kit';
-import { discardBody, LIMITS, parseJson, readBody } from '../http/body.js';
-import { HttpError, validationError } from '../http/errors.js';
-import { Gate, readMultipart, type UploadedForm } from '../http/multipart.js';
-import { createRouter } from '../http/router.js';
-import { answerPreflight, closeServer, createApiServer, listen, requestTarget, send, serverUrl, type RequestLog } from '../http/server.js';
+import { apiOnly } from '../http/cors.js';
+import { HttpError } from '../http/errors.js';
+import { createFrontDoor, type Exchange } from '../http/front-door.js';
+import { createOperationReader } from '../http/operation-request.js';
+import { declaredLimit } from '../http/request-body.js';
+import { closeServer, listen, send, serverUrl, type RequestLog } from '../http/server.js';
+import { httpSettings, type HttpSettings } from '../http/settings.js';
 import { loadSpecs } from '../specs.js';
-import { createRequestValidator, type RequestValidator } from '../validation/request-validator.js';
-import { controlHandlers, type ControlContext } from './api/control.js';
+import { controlHandlers, LATEST_TIME, type ControlContext } from './api/control.js';
 import { eventHandlers } from './api/events.js';
 import { importHandlers } from './api/imports.js';
 import { readHandlers } from './api/reads.js';
 import type { Handlers } from './api/types.js';
-import { authenticate } from './auth.js';
-import { DAY, HOUR, MINUTE, SECOND } from './clock.js';
+import { DAY, HOUR, iso, MINUTE, SECOND } from './clock.js';
 import { recoverState, toState } from './persistence.js';
 import { Sandbox } from './sandbox.js';
 import { StateKeeper } from './state-keeper.js';
@@ -43,6 +41,10 @@ export interface SandboxServerOptions {
   /** Called when something goes wrong outside a request (a state file that cannot be written). */
   onError?: (error: Error) => void;
   webhooks?: WebhookOptions;
+  /** Host names to answer to besides localhost, IP addresses and `host` (DNS rebinding protection). */
+  allowHosts?: string[];
+  /** Tighter (or looser) limits and timeouts than pa-mock's defaults. */
+  http?: Partial<HttpSettings>;
 }
 
 export type Duration = number | { days?: number; hours?: number; minutes?: number; seconds?: number };
@@ -74,14 +76,17 @@ function durationMs(by: Duration): number {
   return (by.days ?? 0) * DAY + (by.hours ?? 0) * HOUR + (by.minutes ?? 0) * MINUTE + (by.seconds ?? 0) * SECOND;
 }
 
-function contentTypeOf(req: IncomingMessage): string {
-  return (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+/** A clock target the sandbox can represent, or a RangeError saying why not. */
+function checkedTime(time: number, what: string): number {
+  if (!Number.isFinite(time) || time > LATEST_TIME) throw new RangeError(`clock.${what}: the clock cannot move past ${iso(LATEST_TIME)}`);
+  return time;
 }
 
 export async function startSandbox(options: SandboxServerOptions = {}): Promise<RunningSandbox> {
   const { api, sandbox: sandboxSpec } = loadSpecs();
+  const settings = httpSettings(options.http);
   const now = options.now === undefined ? Date.now() : new Date(options.now).getTime();
-  if (!Number.isFinite(now)) throw new Error(`now: ${JSON.stringify(options.now)} is not a date`);
+  if (!Number.isFinite(now) || now > LATEST_TIME) throw new Error(`now: ${JSON.stringify(options.now)} is not a date the sandbox can represent (at most ${iso(LATEST_TIME)})`);
 
   // State: from the file when there is one (a file that cannot be read stops the start, untouched).
   const restored = options.stateFile ? recoverState(api, options.stateFile) : undefined;
@@ -96,14 +101,16 @@ export async function startSandbox(options: SandboxServerOptions = {}): Promise<
     sandbox.reset(resetOptions);
     webhooks.clearLog();
   };
-  const control: ControlContext = { sandbox, webhooks, stateFile: options.stateFile ?? null, state: () => toState(sandbox, webhooks.log), reset };
+  const control: ControlContext = { sandbox, webhooks, stateFile: options.stateFile ?? null, settings, state: () => toState(sandbox, webhooks.log), reset };
   const handlers: Handlers = { ...readHandlers(sandbox), ...eventHandlers(sandbox), ...importHandlers(sandbox), ...controlHandlers(control) };
-  const router = createRouter([api, sandboxSpec]);
-  const validators = new Map<any, RequestValidator>([
-    [api, createRequestValidator(api)],
-    [sandboxSpec, createRequestValidator(sandboxSpec)],
-  ]);
-  const uploads = new Gate(LIMITS.concurrentUploads, LIMITS.queuedUploads);
+  const host = options.host ?? '127.0.0.1';
+  const operations = createOperationReader({
+    specs: [api, sandboxSpec],
+    served: 'the Permission Assist API or the sandbox',
+    settings,
+    // What a receiver posts back is kept with its delivery: a note, not a file.
+    jsonLimitOf: (operationId) => (operationId === 'postDeliveryCallback' ? settings.callbackBodyBytes : settings.jsonBodyBytes),
+  });
 
   // Steps fall due in real time too: one timer, always armed for the next step.
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -120,50 +127,29 @@ export async function startSandbox(options: SandboxServerOptions = {}): Promise<
   };
   sandbox.onChange(arm);
 
-  async function readRequestBody(req: IncomingMessage, operation: OperationObject, spec: OpenApiDocument): Promise<{ body?: unknown; hasBody: boolean; form?: UploadedForm }> {
-    const content = deref(spec, operation.requestBody)?.content as Record<string, unknown> | undefined;
-    if (!content) {
-      await discardBody(req, LIMITS.jsonBodyBytes);
-      return { hasBody: false };
-    }
-    const type = contentTypeOf(req);
-    if ('multipart/form-data' in content) {
-      if (type !== 'multipart/form-data') throw new HttpError(415, `This operation takes multipart/form-data, not ${type || 'a body without a content type'}`);
-      return { hasBody: true, form: await uploads.run(() => readMultipart(req, LIMITS.uploadBytes)) };
-    }
-    const raw = await readBody(req, LIMITS.jsonBodyBytes);
-    if (raw.length === 0) return { hasBody: false };
-    if (/^application\/([\w.+-]+\+)?json$/.test(type) && 'application/json' in content) return { hasBody: true, body: parseJson(raw) };
-    if (type === 'text/plain' && 'text/plain' in content) return { hasBody: true, body: raw.toString('utf8') };
-    throw new HttpError(415, `This operation takes ${Object.keys(content).join(' or ')}, not ${type || 'a body without a content type'}`);
-  }
-
-  async function handle(req: IncomingMessage, res: ServerResponse, correlationId: string): Promise<number> {
-    if (answerPreflight(req, res)) return 204;
-    const head = req.method === 'HEAD';
-    const url = requestTarget(req);
-    const { route, pathParams } = router.resolve(req.method ?? 'GET', url.pathname, 'the Permission Assist API or the sandbox');
-    if (route.secured) authenticate(req.headers.authorization);
-    const { body, hasBody, form } = await readRequestBody(req, route.operation, route.spec);
-    const problems = validators.get(route.spec)!.check(route, { pathParams, query: url.searchParams, body, hasBody: hasBody && !form });
-    if (problems.length) throw validationError(problems);
+  async function handle(exchange: Exchange): Promise<number> {
+    const { route, pathParams, query, body, form } = await operations.read(exchange);
     sandbox.engine.sync();
     const handler = handlers[route.operationId];
     if (!handler) throw new HttpError(501, `The sandbox does not implement ${route.operationId}`);
-    const reply = await handler({ route, pathParams, query: url.searchParams, body, form, now: sandbox.clock.now(), origin });
+    const reply = await handler({ route, pathParams, query, body, form, now: sandbox.clock.now(), origin });
     // A write is answered only once it is durable (with --state; at once otherwise).
     await sandbox.committed();
-    send(res, reply.status, reply.body, { 'x-request-id': correlationId, ...reply.headers }, head);
+    send(exchange.res, reply.status, reply.body, reply.headers, exchange.head);
     return reply.status;
   }
 
-  const server = createApiServer(handle, {
+  const server = createFrontDoor(handle, {
+    settings,
+    allowHosts: [host, ...(options.allowHosts ?? [])],
+    cors: apiOnly,
+    bodyLimit: declaredLimit(settings),
     onRequest: options.onRequest,
     onError: options.onError,
     unexpected: (error) => `The sandbox failed unexpectedly: ${error.message}`,
   });
 
-  await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
+  await listen(server, options.port ?? 0, host);
   origin = serverUrl(server);
   arm();
 
@@ -172,8 +158,8 @@ export async function startSandbox(options: SandboxServerOptions = {}): Promise<
     token: TOKEN,
     clock: {
       now: () => new Date(sandbox.clock.now()),
-      advance: (by) => sandbox.advanceTo(sandbox.clock.now() + durationMs(by)),
-      advanceTo: (time) => sandbox.advanceTo(new Date(time).getTime()),
+      advance: (by) => sandbox.advanceTo(checkedTime(sandbox.clock.now() + durationMs(by), 'advance')),
+      advanceTo: (time) => sandbox.advanceTo(checkedTime(new Date(time).getTime(), 'advanceTo')),
       freeze: () => sandbox.freezeClock(),
       resume: () => sandbox.resumeClock(),
     },

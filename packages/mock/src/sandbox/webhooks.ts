@@ -46,6 +46,9 @@ export interface WebhookOptions {
 }
 
 const LOG_SIZE = 1000;
+/** Callbacks kept for one delivery, and in the whole log (each at most the callback body limit). */
+export const CALLBACKS_PER_DELIVERY = 10;
+export const CALLBACKS_IN_LOG = 1000;
 
 const DESCRIPTIONS: Record<RequestEventName, [display: string, description: string]> = {
   AccessRequestCreated: ['Access Request Created', 'A new access request was created.'],
@@ -113,13 +116,19 @@ export class Webhooks {
     this.queue.length = 0;
   }
 
-  /** Records what a receiver posted to a delivery's callback URL; false for an unknown delivery. */
-  callback(deliveryId: string, body: unknown, now: number): boolean {
+  /**
+   * Records what a receiver posted to a delivery's callback URL. Anyone who can reach the sandbox
+   * may post there without a token, so what is kept is bounded: a few callbacks per delivery and a
+   * cap on the whole log; past either, nothing is kept and the caller is told which cap it hit.
+   */
+  callback(deliveryId: string, body: unknown, now: number): 'kept' | 'unknown' | 'delivery-full' | 'log-full' {
     const delivery = this.log.find((d) => d.id === deliveryId.toLowerCase());
-    if (!delivery) return false;
+    if (!delivery) return 'unknown';
+    if (delivery.callbacks.length >= CALLBACKS_PER_DELIVERY) return 'delivery-full';
+    if (this.log.reduce((sum, d) => sum + d.callbacks.length, 0) >= CALLBACKS_IN_LOG) return 'log-full';
     delivery.callbacks.push({ receivedDate: iso(now), body });
     this.sandbox.logChanged();
-    return true;
+    return 'kept';
   }
 
   /** Resolves once nothing is queued, in flight or waiting for a retry. */

@@ -8,6 +8,7 @@
 import type { ErrorObject } from 'ajv';
 import { createValidator, deref, pointerTokens, type OpenApiDocument, type OperationObject, type ParameterObject, type RequestBodyObject, type SchemaObject } from '@permission-assist/spec-kit';
 import type { FieldError } from '../http/errors.js';
+import type { UploadedForm } from '../http/multipart.js';
 
 export interface OperationShape {
   operationId: string;
@@ -122,9 +123,15 @@ export function undeclaredFields(spec: OpenApiDocument, schema: unknown, value: 
   for (const [key, child] of Object.entries(value)) {
     const field = base ? `${base}.${key}` : key;
     if (properties.has(key)) out.push(...undeclaredFields(spec, properties.get(key), child, field));
-    else if (!patterns.some((pattern) => pattern.test(key))) out.push({ field, message: `${key} is not a field of this request` });
+    else if (!patterns.some((pattern) => pattern.test(key))) out.push({ field, message: `${key} is not a field of this request${fieldsHere(properties, patterns)}` });
   }
   return out;
+}
+
+/** "; the fields here are seconds, until": what a misspelt or invented field could have been (short lists only). */
+function fieldsHere(properties: Map<string, unknown>, patterns: RegExp[]): string {
+  if (properties.size === 0 || properties.size > 12) return '';
+  return `; the fields here are ${[...properties.keys()].join(', ')}${patterns.length ? ` and names matching ${patterns.map((p) => p.source).join(' or ')}` : ''}`;
 }
 
 /** Compiles the checks of every operation once; `check` then runs in microseconds. */
@@ -161,6 +168,22 @@ export function createRequestValidator(spec: OpenApiDocument) {
         }
       }
       return problems;
+    },
+
+    /**
+     * An upload's parts against the operation's multipart schema: text parts by value, file parts
+     * as present (their contents are never held). The sandbox checks uploads against its data
+     * instead; --static, which has no data, checks them here.
+     */
+    checkForm(shape: OperationShape, form: UploadedForm): FieldError[] {
+      const schema = deref(spec, shape.operation.requestBody)?.content?.['multipart/form-data']?.schema;
+      if (!schema) return [];
+      const value: Record<string, string> = {};
+      for (const [name, values] of form.fields) value[name] = values[0]!;
+      for (const file of form.files) value[file.field] = '';
+      const unknown = undeclaredFields(spec, schema, value);
+      const known = toFieldErrors(validator.validate(schema, value), '');
+      return [...known.filter((p) => !unknown.some((u) => u.field === p.field)), ...unknown];
     },
   };
 }
