@@ -48,6 +48,13 @@ export class SandboxClock {
     this.frozenAt = false;
   }
 
+  /** Puts the clock at `time`, frozen or running from now on (replaying the journal, freezing at a write's time). */
+  set(time: number, frozen: boolean): void {
+    this.base = time;
+    this.anchor = this.realNow();
+    this.frozenAt = frozen;
+  }
+
   snapshot(): ClockSnapshot {
     const now = iso(this.now());
     return { now, today: now.slice(0, 10), frozen: this.frozenAt };

@@ -80,6 +80,15 @@ export class Engine {
     return [...this.queue.data];
   }
 
+  pendingCount(): number {
+    return this.queue.length;
+  }
+
+  /** Forgets the pending steps `keep` refuses (steps of records that no longer exist). */
+  prune(keep: (step: Step) => boolean): void {
+    this.queue = new TinyQueue(this.queue.data.filter(keep), byTime);
+  }
+
   /** When the next step falls due, if any. */
   nextAt(): number | undefined {
     return this.queue.peek()?.at;

@@ -2,18 +2,10 @@
 // bookkeeping a real server has but does not expose (accounts, connectors, workflow phase, timing).
 // Embedded objects (an access request's identity and application, an event's identity) are stored
 // as ids and joined when a response is written, so a change to an identity shows everywhere at once.
-import type { components } from '@permission-assist/client';
+import type { AccessRequest, ApplicationImport, Application, Identity, IdentityDetails, PersonnelEvent, UserReference } from '@permission-assist/client';
 
-type Schemas = components['schemas'];
-export type Identity = Schemas['Identity'];
-export type Application = Schemas['Application'];
-export type ApplicationImport = Schemas['ApplicationImport'];
-export type PersonnelEvent = Schemas['PersonnelEvent'];
-export type AccessRequest = Schemas['AccessRequest'];
-export type IdentityDetails = Schemas['IdentityDetails'];
-export type UserReference = Schemas['UserReference'];
-export type WorkItemStatus = Schemas['WorkItemStatus'];
-export type AccessRequestAction = Schemas['AccessRequestAction'];
+// The API's own types, generated from the spec into the client (packages/client/src/generated/models.ts).
+export type { AccessRequest, AccessRequestAction, Application, ApplicationImport, Identity, IdentityDetails, PersonnelEvent, UserReference, WorkItemStatus } from '@permission-assist/client';
 
 /**
  * How fast a record's workflow moves. Records created through the API move in seconds to minutes,

@@ -16,8 +16,9 @@ import { importHandlers } from './api/imports.js';
 import { readHandlers } from './api/reads.js';
 import type { Handlers } from './api/types.js';
 import { DAY, HOUR, iso, MINUTE, SECOND } from './clock.js';
-import { fromState, readStateFile, StateWriter, toState } from './persistence.js';
+import { recoverState, toState } from './persistence.js';
 import { Sandbox } from './sandbox.js';
+import { StateKeeper } from './state-keeper.js';
 import type { SandboxSize } from './seed/sizes.js';
 import { Webhooks, type WebhookOptions } from './webhooks.js';
 
@@ -88,24 +89,19 @@ export async function startSandbox(options: SandboxServerOptions = {}): Promise<
   if (!Number.isFinite(now) || now > LATEST_TIME) throw new Error(`now: ${JSON.stringify(options.now)} is not a date the sandbox can represent (at most ${iso(LATEST_TIME)})`);
 
   // State: from the file when there is one (a file that cannot be read stops the start, untouched).
-  const saved = options.stateFile ? readStateFile(options.stateFile) : undefined;
-  let restored: ReturnType<typeof fromState> | undefined;
-  if (saved !== undefined) restored = fromState(api, saved, options.stateFile!);
+  const restored = options.stateFile ? recoverState(api, options.stateFile) : undefined;
   const sandbox = restored?.sandbox ?? new Sandbox(api, { seed: options.seed ?? 1, size: options.size ?? 'small', now, frozen: options.frozen });
 
   let origin = '';
   const webhooks = new Webhooks(sandbox, () => origin, options.webhooks);
-  if (restored) {
-    webhooks.registrations = restored.webhooks;
-    webhooks.log = restored.deliveries;
-  }
-  const writer = options.stateFile ? new StateWriter(options.stateFile, () => toState(sandbox, webhooks), 250, options.onError) : undefined;
+  if (restored) webhooks.log = restored.deliveries;
+  const keeper = options.stateFile ? new StateKeeper(options.stateFile, sandbox, () => toState(sandbox, webhooks.log), { onError: options.onError }) : undefined;
 
   const reset = (resetOptions: { seed?: number; size?: SandboxSize } = {}) => {
     sandbox.reset(resetOptions);
     webhooks.clearLog();
   };
-  const control: ControlContext = { sandbox, webhooks, stateFile: options.stateFile ?? null, settings, state: () => toState(sandbox, webhooks), reset };
+  const control: ControlContext = { sandbox, webhooks, stateFile: options.stateFile ?? null, settings, state: () => toState(sandbox, webhooks.log), reset };
   const handlers: Handlers = { ...readHandlers(sandbox), ...eventHandlers(sandbox), ...importHandlers(sandbox), ...controlHandlers(control) };
   const host = options.host ?? '127.0.0.1';
   const operations = createOperationReader({
@@ -129,10 +125,7 @@ export async function startSandbox(options: SandboxServerOptions = {}): Promise<
     }, Math.min(Math.max(0, next - sandbox.clock.now()), 2 ** 31 - 1));
     timer.unref();
   };
-  sandbox.onChange(() => {
-    writer?.schedule();
-    arm();
-  });
+  sandbox.onChange(arm);
 
   async function handle(exchange: Exchange): Promise<number> {
     const { route, pathParams, query, body, form } = await operations.read(exchange);
@@ -140,6 +133,8 @@ export async function startSandbox(options: SandboxServerOptions = {}): Promise<
     const handler = handlers[route.operationId];
     if (!handler) throw new HttpError(501, `The sandbox does not implement ${route.operationId}`);
     const reply = await handler({ route, pathParams, query, body, form, now: sandbox.clock.now(), origin });
+    // A write is answered only once it is durable (with --state; at once otherwise).
+    await sandbox.committed();
     send(exchange.res, reply.status, reply.body, reply.headers, exchange.head);
     return reply.status;
   }
@@ -157,7 +152,6 @@ export async function startSandbox(options: SandboxServerOptions = {}): Promise<
   await listen(server, options.port ?? 0, host);
   origin = serverUrl(server);
   arm();
-  if (writer && saved === undefined) writer.schedule();
 
   return {
     url: origin,
@@ -174,8 +168,8 @@ export async function startSandbox(options: SandboxServerOptions = {}): Promise<
     async close() {
       if (timer) clearTimeout(timer);
       webhooks.close();
-      writer?.flush();
       await closeServer(server);
+      await keeper?.close();
     },
   };
 }

@@ -1,6 +1,7 @@
-// The sandbox's tables: one Map per kind of record, and each list's fixed order. Orders are
-// re-sorted lazily, only after a change that can move a record (a new record, a changed name or
-// build start), so reading a page costs a slice, not a sort.
+// The sandbox's tables: one Map per kind of record, and each list's fixed order. A new record is
+// put in its place in the sorted list (a binary search) and a dropped one taken out; a list is
+// re-sorted, lazily, only after a change of a record's ordering key (a changed name, a build start),
+// so neither a write nor reading a page costs a sort.
 import type { AccessRequestRecord, Actors, ApplicationRecord, Counters, EventRecord, IdentityRecord, ImportRecord } from './model.js';
 
 interface Records {
@@ -49,6 +50,10 @@ export class Store {
   importSlot: string | null = null;
   actors!: Actors;
 
+  /** Ids of the personnel events and imports created through the API, oldest first (see retention.ts). */
+  readonly createdEvents = new Set<string>();
+  readonly createdImports = new Set<string>();
+
   private readonly sorted = new Map<Kind, unknown[]>();
   private usernameIndex: Set<string> | undefined;
 
@@ -68,34 +73,84 @@ export class Store {
     return list;
   }
 
-  /** Marks a list as needing a re-sort (after an insert or a change of its ordering key). */
+  /** Marks a list as needing a re-sort (after a change of a record's ordering key). */
   reorder(kind: Kind): void {
     this.sorted.delete(kind);
   }
 
+  /** Puts a new record in its place in a sorted list, if there is one (a binary search, not a re-sort). */
+  private placed<K extends Kind>(kind: K, record: Records[K]): void {
+    const list = this.sorted.get(kind) as Records[K][] | undefined;
+    if (!list) return;
+    const order = ORDER[kind];
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (order(list[middle]!, record) <= 0) low = middle + 1;
+      else high = middle;
+    }
+    list.splice(low, 0, record);
+  }
+
+  /** Takes a record out of a sorted list, if there is one. */
+  private unplaced(kind: Kind, record: unknown): void {
+    const list = this.sorted.get(kind);
+    if (!list) return;
+    const index = list.indexOf(record);
+    if (index >= 0) list.splice(index, 1);
+  }
+
   addIdentity(record: IdentityRecord) {
     this.identities.set(record.identity.id, record);
-    this.reorder('identities');
+    this.placed('identities', record);
   }
 
   addApplication(record: ApplicationRecord) {
     this.applications.set(record.application.id, record);
-    this.reorder('applications');
+    this.placed('applications', record);
   }
 
   addImport(record: ImportRecord) {
     this.imports.set(record.import.id, record);
-    this.reorder('imports');
+    if (record.pace === 'fast') this.createdImports.add(record.import.id);
+    this.placed('imports', record);
   }
 
   addEvent(record: EventRecord) {
     this.events.set(record.event.id, record);
-    this.reorder('events');
+    if (record.pace === 'fast') this.createdEvents.add(record.event.id);
+    this.placed('events', record);
   }
 
   addRequest(record: AccessRequestRecord) {
     this.requests.set(record.request.id, record);
-    this.reorder('requests');
+    this.placed('requests', record);
+  }
+
+  removeIdentity(id: string) {
+    const record = this.identities.get(id);
+    if (!record) return;
+    this.identities.delete(id);
+    this.usernameIndex?.delete(record.username);
+    this.unplaced('identities', record);
+  }
+
+  removeImport(id: string) {
+    this.unplaced('imports', this.imports.get(id));
+    this.imports.delete(id);
+    this.createdImports.delete(id);
+  }
+
+  removeEvent(id: string) {
+    this.unplaced('events', this.events.get(id));
+    this.events.delete(id);
+    this.createdEvents.delete(id);
+  }
+
+  removeRequest(id: string) {
+    this.unplaced('requests', this.requests.get(id));
+    this.requests.delete(id);
   }
 
   /** The next sequential number of a kind, above any number already taken. */

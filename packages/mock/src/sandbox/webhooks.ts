@@ -61,7 +61,6 @@ const DESCRIPTIONS: Record<RequestEventName, [display: string, description: stri
 };
 
 export class Webhooks {
-  registrations: WebhookRecord[] = [];
   /** Newest first. */
   log: Delivery[] = [];
   private readonly queue: Delivery[] = [];
@@ -88,6 +87,11 @@ export class Webhooks {
     sandbox.onRequestEvent((event) => this.dispatch(event));
   }
 
+  /** The receivers; the sandbox keeps them, so registering one is a journaled write. */
+  get registrations(): WebhookRecord[] {
+    return this.sandbox.webhookRegistrations;
+  }
+
   register(input: { url: string; applicationId?: string; events?: RequestEventName[] }, now: number): WebhookRecord {
     const record: WebhookRecord = {
       id: randomUUID(),
@@ -96,16 +100,15 @@ export class Webhooks {
       events: input.events ?? null,
       createdDate: iso(now),
     };
-    this.registrations.push(record);
-    this.sandbox.changed();
+    this.sandbox.setWebhooks([...this.registrations, record]);
     return record;
   }
 
   remove(id: string): boolean {
-    const before = this.registrations.length;
-    this.registrations = this.registrations.filter((r) => r.id !== id.toLowerCase());
-    if (this.registrations.length !== before) this.sandbox.changed();
-    return this.registrations.length !== before;
+    const kept = this.registrations.filter((r) => r.id !== id.toLowerCase());
+    if (kept.length === this.registrations.length) return false;
+    this.sandbox.setWebhooks(kept);
+    return true;
   }
 
   clearLog(): void {
@@ -124,7 +127,7 @@ export class Webhooks {
     if (delivery.callbacks.length >= CALLBACKS_PER_DELIVERY) return 'delivery-full';
     if (this.log.reduce((sum, d) => sum + d.callbacks.length, 0) >= CALLBACKS_IN_LOG) return 'log-full';
     delivery.callbacks.push({ receivedDate: iso(now), body });
-    this.sandbox.changed();
+    this.sandbox.logChanged();
     return 'kept';
   }
 
@@ -231,7 +234,7 @@ export class Webhooks {
       retry.unref();
       this.timers.add(retry);
     }
-    this.sandbox.changed();
+    this.sandbox.logChanged();
   }
 
   private settle(): void {

@@ -3,7 +3,7 @@
 import { HttpError, validationError } from '../../http/errors.js';
 import type { HttpSettings } from '../../http/settings.js';
 import { iso } from '../clock.js';
-import { approveEvent } from '../lifecycle/events.js';
+import { durability } from '../persistence.js';
 import { renderEvent } from '../render.js';
 import type { Sandbox } from '../sandbox.js';
 import type { SandboxSize } from '../seed/sizes.js';
@@ -37,6 +37,7 @@ export function info({ sandbox, stateFile, settings }: ControlContext) {
       requestTimeoutMs: settings.requestTimeoutMs,
     },
     stateFile,
+    durability: durability(stateFile),
   };
 }
 
@@ -101,8 +102,7 @@ export function controlHandlers(context: ControlContext): Handlers {
         const hint = record.phase === 'scheduled' ? `; advance the clock to its effective date (${record.effectiveDay}) first` : '';
         throw new HttpError(409, `Personnel event ${record.event.number} is ${record.event.status}, not Pending${hint}`);
       }
-      approveEvent(sandbox.engine, record, now);
-      sandbox.changed();
+      sandbox.approveEvent(record.event.id, now);
       return { status: 200, body: renderEvent(sandbox.store, record) };
     },
 

@@ -3,7 +3,7 @@
 // then the identity the event is about, which must exist).
 import { iso } from '../clock.js';
 import { HttpError, validationError, type FieldError } from '../../http/errors.js';
-import { createEvent, type EventType } from '../lifecycle/events.js';
+import type { EventType } from '../lifecycle/events.js';
 import type { IdentityDetails } from '../model.js';
 import { renderEvent } from '../render.js';
 import type { Sandbox } from '../sandbox.js';
@@ -51,8 +51,7 @@ function create(sandbox: Sandbox, type: EventType): Handler {
     if (problems.length) throw validationError(problems);
     const identityId = input.identityId?.toLowerCase() ?? null;
     if (type !== 'Onboard' && !sandbox.store.identities.has(identityId!)) throw new HttpError(404, `Identity with id ${input.identityId} not found`);
-    const record = createEvent(
-      sandbox.engine,
+    const record = sandbox.createEvent(
       {
         type,
         identityId: type === 'Onboard' ? null : identityId,
@@ -65,7 +64,6 @@ function create(sandbox: Sandbox, type: EventType): Handler {
       },
       now,
     );
-    sandbox.changed();
     return { status: 201, body: renderEvent(sandbox.store, record) };
   };
 }

@@ -5,7 +5,6 @@
 // import can be canceled (409 otherwise).
 import { HttpError, validationError, type FieldError } from '../../http/errors.js';
 import type { UploadedForm } from '../../http/multipart.js';
-import { cancelImport, createImport } from '../lifecycle/imports.js';
 import type { ApplicationRecord, PlannedFile } from '../model.js';
 import { renderImport } from '../render.js';
 import type { Sandbox } from '../sandbox.js';
@@ -72,25 +71,7 @@ export function importHandlers(sandbox: Sandbox): Handlers {
       if (!record.schedule) {
         throw new HttpError(422, `Application ${record.application.name} has no import schedule; upload its files instead (uploadApplicationImport)`);
       }
-      const { engine } = sandbox;
-      const planned = record.schedule.filesPresent
-        ? record.fileGroups.map((g) => ({ fileGroupId: g.id, fileGroup: g.name, name: `${g.name.toLowerCase()}.csv`, rows: engine.random.int(40, 5000) }))
-        : [];
-      const created = createImport(
-        engine,
-        {
-          applicationId: record.application.id,
-          type: 'API',
-          createdBy: sandbox.store.actors.apiToken.name,
-          files: planned,
-          attachNow: false,
-          pace: 'fast',
-          rows: engine.random.int(40, 5000),
-          failure: record.schedule.filesPresent ? undefined : `no data file found in ${record.schedule.sharedDirectory}`,
-        },
-        now,
-      );
-      sandbox.changed();
+      const created = sandbox.stageImport(record.application.id, sandbox.store.actors.apiToken.name, now);
       return { status: 201, body: renderImport(sandbox.store, created, 'full') };
     },
 
@@ -100,12 +81,7 @@ export function importHandlers(sandbox: Sandbox): Handlers {
         throw new HttpError(422, `Application ${record.application.name} does not import files: its connector reads the application directly (stage an import instead)`);
       }
       const { planned, failure } = uploadedFiles(record, form!);
-      const created = createImport(
-        sandbox.engine,
-        { applicationId: record.application.id, type: 'API', createdBy: sandbox.store.actors.apiToken.name, files: planned, attachNow: true, pace: 'fast', failure },
-        now,
-      );
-      sandbox.changed();
+      const created = sandbox.uploadImport({ applicationId: record.application.id, createdBy: sandbox.store.actors.apiToken.name, files: planned, failure }, now);
       return { status: 201, body: renderImport(sandbox.store, created, 'full') };
     },
 
@@ -116,9 +92,8 @@ export function importHandlers(sandbox: Sandbox): Handlers {
       if (FINAL.has(record.import.status)) {
         throw new HttpError(409, `Application import ${record.import.number} is ${record.import.status} and cannot be canceled`);
       }
-      cancelImport(sandbox.engine, record, sandbox.store.actors.apiToken.name, now);
-      sandbox.changed();
-      return { status: 200, body: renderImport(sandbox.store, record, 'full') };
+      const canceled = sandbox.cancelImport(record.import.id, sandbox.store.actors.apiToken.name, now) ?? record;
+      return { status: 200, body: renderImport(sandbox.store, canceled, 'full') };
     },
   };
 }

@@ -4,9 +4,7 @@ import { iso } from '../clock.js';
 import type { IdentityDetails, IdentityRecord } from '../model.js';
 import type { Random } from '../random.js';
 import type { Store } from '../store.js';
-import type { components } from '@permission-assist/client';
-
-type IdentityType = components['schemas']['IdentityType'];
+import type { IdentityType } from '@permission-assist/client';
 
 /** Request spelling -> response spelling (the only one that differs is ServiceAccount). */
 export function identityTypeOf(input: string | undefined): IdentityType {
