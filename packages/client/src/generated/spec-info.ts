@@ -4,4 +4,4 @@
 export const SPEC_VERSION = "1.0.0";
 
 /** sha256 (hex) of that description's openapi.yaml, byte for byte. */
-export const SPEC_SHA256 = "73f29e8edad184500cc1b3c7f718c2ac3d3860cef28caffce5812ca73f435f5c";
+export const SPEC_SHA256 = "139457a42d707a5b68604e083ff272828ff3068916ead8179b66a3d4421202b9";
