@@ -10,6 +10,7 @@ import { reportErrors } from './helpers/report-schema.js';
 import { catalogue, state } from './helpers/drift-catalogue.js';
 import { startDriftProxy, type DriftProxy } from './helpers/drift-proxy.js';
 import { REQUEST_TIMEOUT_MS } from './helpers/drift-catalogue.js';
+import { budget } from './helpers/budget.js';
 
 let sandbox: RunningSandbox;
 let proxy: DriftProxy;
