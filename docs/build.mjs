@@ -3,7 +3,7 @@
 //   site/index.html          the Permission Assist API, from spec/openapi.yaml
 //   site/sandbox/index.html  the sandbox's control plane, from spec/sandbox.yaml
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { listOperations, loadSpec, sandboxSpecPath } from '@permission-assist/spec-kit';
 import { parse, stringify } from 'yaml';
@@ -89,6 +89,23 @@ function buildPage(document, dir, title, sampleOptions = {}, siteRelative = './'
   return Math.round(html.length / 1024);
 }
 
+/**
+ * The business workflows (spec/workflows, Arazzo 1.0) as a section of the reference: their generated
+ * README with its headings moved one level down, under one navigation entry, and the files to download.
+ */
+function workflowsSection() {
+  const readme = readFileSync(here('../spec/workflows/README.md'), 'utf8')
+    .replace(/^# .*\n/, '')
+    .replace(/<!--[\s\S]*?-->\n?/g, '')
+    .replace(/^(#{2,5}) /gm, '#$1 ')
+    .replace(/`([a-z-]+\.arazzo\.yaml)`/g, '[`$1`](workflows/$1)');
+  mkdirSync(`${site}workflows`, { recursive: true });
+  for (const file of readdirSync(here('../spec/workflows')).filter((name) => name.endsWith('.arazzo.yaml'))) {
+    copyFileSync(here(`../spec/workflows/${file}`), `${site}workflows/${file}`);
+  }
+  return `\n## Business workflows\n${readme.trim()}\n`;
+}
+
 const spec = loadSpec();
 const api = structuredClone(spec);
 // Two lines to start with, before the long introduction (the vendor's getting-started steps).
@@ -105,6 +122,7 @@ api.info.description +=
   'For Postman (or newman): [the collection](postman/permission-assist.postman_collection.json) and ' +
   '[an environment](postman/permission-assist.postman_environment.json) to import; set `baseUrl` to your server and `bearerToken` to your token. ' +
   'Every request checks that it gets the status this reference documents.\n';
+api.info.description += workflowsSection();
 const apiKiB = buildPage(api, site, 'Permission Assist API reference');
 copyFileSync(here('../spec/openapi.yaml'), `${site}openapi.yaml`);
 writeFileSync(`${site}openapi.json`, `${JSON.stringify(spec, null, 2)}\n`);

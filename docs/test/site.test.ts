@@ -1,7 +1,7 @@
 // The built site in a headless Chromium (see browser.ts for which one), served from 127.0.0.1:
 // every operation and the webhook in the navigation, the sandbox controls page, search, dark mode from the system preference,
 // no console errors and no request leaving the machine. Saves screenshots to docs/screenshots/.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -183,6 +183,21 @@ describe('documentation site', () => {
     const intro = (await page.locator('[data-testid="middle-panel"]').first().innerText()).slice(0, 600);
     expect(intro).toMatch(/Start here\. An administrator .* creates an API token .* PA_TOKEN/s);
     expect(intro).toContain('Calls go to https://<your-server>/api/...');
+    await page.close();
+  });
+
+  it('shows the business workflows (spec/workflows) with their steps, and offers each Arazzo file', async () => {
+    const described = JSON.parse(readFileSync(new URL('../../spec/workflows/workflows.json', import.meta.url), 'utf8')) as { file: string; title: string; workflows: { summary: string }[] }[];
+    const page = await open();
+    await page.locator('[data-testid="menu-item-label"]', { hasText: /^Business workflows$/ }).first().click();
+    const text = await page.locator('[data-testid="middle-panel"]').first().innerText();
+    for (const file of described) {
+      expect(text).toContain(file.title);
+      for (const workflow of file.workflows) expect(text).toContain(workflow.summary);
+      const download = await fetch(`${site.url}/workflows/${file.file}`);
+      expect(download.status, file.file).toBe(200);
+      expect(await download.text()).toContain('arazzo: 1.0');
+    }
     await page.close();
   });
 
