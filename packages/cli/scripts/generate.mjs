@@ -5,9 +5,8 @@
 //   spec-version.ts    the spec's info.version, for pa --version
 //   webhook-schema.ts  the access request webhook payload as one self-contained JSON Schema, for `pa listen`
 // `--check` exits 1 if the committed files differ from what the spec generates (run by a test).
-import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { deref, listOperations, loadSpec, methodName, resourceNames } from '@permission-assist/spec-kit';
+import { deref, listOperations, loadSpec, methodName, resourceNames, syncGeneratedFiles } from '@permission-assist/spec-kit';
 
 const HEADER = '// generated — do not edit. Produced from spec/openapi.yaml by packages/cli/scripts/generate.mjs.\n';
 const outFlag = process.argv.indexOf('--out');
@@ -164,21 +163,4 @@ export const webhookSchema = ${JSON.stringify(webhookSchema(spec), null, 2)} as 
 }
 
 const files = generate();
-if (process.argv.includes('--check')) {
-  const current = (name) => {
-    try {
-      return readFileSync(new URL(name, outDir), 'utf8');
-    } catch {
-      return undefined;
-    }
-  };
-  const stale = Object.entries(files).filter(([name, text]) => current(name) !== text);
-  if (stale.length) {
-    console.error(`cli: src/generated/${stale.map(([n]) => n).join(', ')} differ from spec/openapi.yaml; run npm run build -w @permission-assist/cli`);
-    process.exit(1);
-  }
-  console.log('cli: generated sources match the spec');
-} else {
-  for (const [name, text] of Object.entries(files)) writeFileSync(new URL(name, outDir), text);
-  console.log(`cli: wrote src/generated/${Object.keys(files).join(', ')}`);
-}
+if (!syncGeneratedFiles({ label: 'cli', outDir, files, rebuild: 'npm run build -w @permission-assist/cli' }, process.argv.includes('--check'))) process.exit(1);

@@ -4,11 +4,11 @@
 //   models.ts      a friendly name for every component schema (Identity, CreateOnboardEventRequest...)
 // Run by `npm run build`; `--check` exits 1 if the committed files differ from what the spec generates.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import openapiTS, { astToString, transformSchemaObject, tsIntersection, tsLiteral, tsUnion } from 'openapi-typescript';
-import { listOperations, loadSpec, specPath, methodName, resourceNames } from '@permission-assist/spec-kit';
+import { listOperations, loadSpec, specPath, methodName, resourceNames, syncGeneratedFiles } from '@permission-assist/spec-kit';
 
 const HEADER = `// generated — do not edit. Produced from spec/openapi.yaml by packages/client/scripts/generate.mjs.\n`;
 // --out DIR lets the drift test check a copy of the generated files.
@@ -231,21 +231,4 @@ async function generate() {
 }
 
 const files = await generate();
-if (process.argv.includes('--check')) {
-  const current = (name) => {
-    try {
-      return readFileSync(new URL(name, outDir), 'utf8');
-    } catch {
-      return undefined;
-    }
-  };
-  const stale = Object.entries(files).filter(([name, text]) => current(name) !== text);
-  if (stale.length) {
-    console.error(`client: src/generated/${stale.map(([n]) => n).join(', ')} differ from spec/openapi.yaml; run npm run build`);
-    process.exit(1);
-  }
-  console.log('client: generated sources match the spec');
-} else {
-  for (const [name, text] of Object.entries(files)) writeFileSync(new URL(name, outDir), text);
-  console.log(`client: wrote src/generated/${Object.keys(files).join(', ')}`);
-}
+if (!syncGeneratedFiles({ label: 'client', outDir, files, rebuild: 'npm run build' }, process.argv.includes('--check'))) process.exit(1);

@@ -7,3 +7,4 @@ export { createRouteTable, type RouteEntry, type RouteMatch, type RouteTable } f
 export { createValidator, describePattern, formatErrors, type SpecValidator, type ValidatorOptions } from './validator.js';
 export { createContract, JSON_TYPE, type CheckedResponse, type Contract, type MatchedOperation, type Violation } from './contract.js';
 export { methodName, resourceNames, type ResourceNames } from './sdk-names.js';
+export { syncGeneratedFiles, type GeneratedFiles } from './generated-files.js';
