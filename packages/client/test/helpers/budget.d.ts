@@ -1,1 +1,0 @@
-export declare const budget: (ms: number) => number;
