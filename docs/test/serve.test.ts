@@ -144,6 +144,19 @@ describe('docs server', () => {
     expect(Number(res.headers['content-length'])).toBe(res.body.length);
     expect(brotliDecompressSync(res.body).equals(page)).toBe(true);
   });
+
+  it("sends the renderer's module (most of a page's bytes) as brotli or gzip, as asked, saying the answer varies with Accept-Encoding", async () => {
+    const module = readFileSync(`${siteDir}redoc.js`);
+    const br = await raw(site.url, '/redoc.js', { 'accept-encoding': 'br, gzip' });
+    expect([br.headers['content-encoding'], br.headers.vary, br.headers['content-type']]).toEqual(['br', 'Accept-Encoding', 'text/javascript; charset=utf-8']);
+    expect(brotliDecompressSync(br.body).equals(module)).toBe(true);
+    const gz = await raw(site.url, '/redoc.js', { 'accept-encoding': 'gzip' });
+    expect([gz.headers['content-encoding'], gz.headers.vary]).toEqual(['gzip', 'Accept-Encoding']);
+    expect(gunzipSync(gz.body).equals(module)).toBe(true);
+    const plain = await raw(site.url, '/redoc.js');
+    expect([plain.headers['content-encoding'], plain.headers.vary]).toEqual([undefined, 'Accept-Encoding']);
+    expect(plain.body.length).toBe(module.length);
+  });
 });
 
 describe('docs server on a site with symlinks and precompressed copies', () => {

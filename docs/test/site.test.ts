@@ -10,6 +10,7 @@ import { listOperations, loadSpec, sandboxSpecPath } from '@permission-assist/sp
 import { serveDocs } from '../serve.mjs';
 import { findChromium } from './browser.js';
 import { budget } from './budget.js';
+import { pageResources } from '../bench/transfer.js';
 
 const screenshots = fileURLToPath(new URL('../screenshots/', import.meta.url));
 const spec = loadSpec();
@@ -246,6 +247,17 @@ describe('documentation site', () => {
     expect(new URL(page.url()).pathname).toBe('/');
     expect(await page.locator('a[href="sandbox/"]').count()).toBeGreaterThan(0);
     await page.close();
+  });
+
+  it('gets every file of a first visit compressed, each answer saying it varies with Accept-Encoding', async () => {
+    for (const path of ['/', '/sandbox/']) {
+      const resources = await pageResources(browser, `${site.url}${path}`, '[data-testid="menu-item-label"]');
+      // The document, the renderer's module (the bulk of the bytes) and the logo, at least.
+      expect(resources.map((r) => new URL(r.url).pathname).sort()).toEqual(expect.arrayContaining([path, '/redoc.js', `${path}logo.svg`]));
+      for (const resource of resources) {
+        expect({ url: resource.url, status: resource.status, encoding: resource.encoding, vary: resource.vary }).toEqual({ url: resource.url, status: 200, encoding: 'br', vary: 'Accept-Encoding' });
+      }
+    }
   });
 
   it('made no request outside 127.0.0.1 and logged no console error', () => {
