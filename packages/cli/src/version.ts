@@ -1,15 +1,29 @@
 // `pa --version`: the CLI's version, the client it runs on (read from the installed package, which
 // may be newer than the one pa was built with) and the spec it was generated from.
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { CLI_VERSION } from './cli-version.js';
 import { SPEC_VERSION } from './generated/spec-version.js';
 
-export function versionLine(): string {
-  let client = 'unknown';
-  try {
-    client = (createRequire(import.meta.url)('@permission-assist/client/package.json') as { version: string }).version;
-  } catch {
-    // an install without the client's package.json export still prints the rest
+/**
+ * The version in the client's package.json, found where Node would find the package: in the
+ * node_modules folder nearest above `from` (this file's folder) that holds it. Read directly rather
+ * than through require('@permission-assist/client/package.json'): resolving a package's `exports`
+ * makes Node load its module resolver first, which cost pa --version a fifth of its start-up.
+ */
+export function installedClientVersion(from = dirname(fileURLToPath(import.meta.url))): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    try {
+      const { version } = JSON.parse(readFileSync(join(dir, 'node_modules', '@permission-assist', 'client', 'package.json'), 'utf8')) as { version?: unknown };
+      if (typeof version === 'string') return version;
+    } catch {
+      // not in this folder's node_modules (or unreadable): look one folder up
+    }
+    if (dirname(dir) === dir) return 'unknown';
   }
-  return `pa ${CLI_VERSION} (client ${client}, spec ${SPEC_VERSION}, node ${process.versions.node})\n`;
+}
+
+export function versionLine(): string {
+  return `pa ${CLI_VERSION} (client ${installedClientVersion()}, spec ${SPEC_VERSION}, node ${process.versions.node})\n`;
 }

@@ -1,7 +1,7 @@
 // The package as it is published and run: a bin that works without a terminal, the versions it
 // prints, the fields a registry install needs, and where the token may come from.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -10,6 +10,7 @@ import { startSandbox, type RunningSandbox } from '@permission-assist/mock';
 import { CLI_VERSION } from '../src/cli-version.js';
 import { EXIT } from '../src/exit-codes.js';
 import { SPEC_VERSION } from '../src/generated/spec-version.js';
+import { installedClientVersion } from '../src/version.js';
 import { bin, json, outputs, pa, TOKEN } from './helpers.js';
 
 const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -42,6 +43,21 @@ describe('the package', () => {
     expect(CLI_VERSION).toBe(manifest.version);
     const { stdout } = await promisify(execFile)(process.execPath, [bin, '--version']);
     expect(stdout).toBe(`pa ${manifest.version} (client ${clientManifest.version}, spec ${SPEC_VERSION}, node ${process.versions.node})\n`);
+  });
+
+  it('pa --version reads the client from the nearest node_modules above pa, as npm lays out an install (nested copy first)', () => {
+    const project = join(dir, 'project');
+    const client = (root: string, version: string) => {
+      mkdirSync(join(root, 'node_modules/@permission-assist/client'), { recursive: true });
+      writeFileSync(join(root, 'node_modules/@permission-assist/client/package.json'), JSON.stringify({ name: '@permission-assist/client', version }));
+    };
+    const paDist = join(project, 'node_modules/@permission-assist/cli/dist');
+    mkdirSync(paDist, { recursive: true });
+    expect(installedClientVersion(paDist)).toBe('unknown');
+    client(project, '2.3.4');
+    expect(installedClientVersion(paDist)).toBe('2.3.4');
+    client(join(project, 'node_modules/@permission-assist/cli'), '3.0.0');
+    expect(installedClientVersion(paDist)).toBe('3.0.0');
   });
 
   it('as a process without a terminal it writes JSON, and --help exits 0', async () => {
