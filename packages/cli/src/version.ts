@@ -10,7 +10,7 @@ import { SPEC_VERSION } from './generated/spec-version.js';
  * The version in the client's package.json, found where Node would find the package: in the
  * node_modules folder nearest above `from` (this file's folder) that holds it. Read directly rather
  * than through require('@permission-assist/client/package.json'): resolving a package's `exports`
- * makes Node load its module resolver first, which cost pa --version a fifth of its start-up.
+ * makes Node load its module resolver first, about a tenth of pa --version's start-up.
  */
 export function installedClientVersion(from = dirname(fileURLToPath(import.meta.url))): string {
   for (let dir = from; ; dir = dirname(dir)) {
