@@ -113,10 +113,15 @@ describe('documentation site', () => {
   async function sampleShown(page: Page, sectionId: string, language: string): Promise<string> {
     const section = page.locator(`[data-section-id="${sectionId}"]`);
     await section.scrollIntoViewIfNeeded();
-    await section.getByRole('button', { name: /^(curl|PowerShell|Python|TypeScript|Payload)$/ }).first().click();
+    const chooser = section.getByRole('button', { name: /^(curl|PowerShell|Python|TypeScript|Payload)$/ }).first();
+    const code = section.locator('[data-testid="source-code"]').first();
+    const [shownLanguage, shownCode] = [(await chooser.innerText()).trim(), await code.innerText()];
+    await chooser.click();
     await page.getByRole('menuitem', { name: language, exact: true }).click();
     await expect.poll(() => section.getByRole('button', { name: language, exact: true }).count()).toBeGreaterThan(0);
-    return section.locator('[data-testid="source-code"]').first().innerText();
+    // The chooser's label can change a render before the code under it does (seen on a busy machine).
+    if (shownLanguage !== language) await expect.poll(() => code.innerText(), { timeout: budget(5000) }).not.toBe(shownCode);
+    return code.innerText();
   }
 
   it('offers every sample language on a list, a create and the upload, each with its own way of doing it', async () => {
