@@ -44,29 +44,12 @@ function moveBundleOut(html, siteRelative) {
   const start = html.indexOf(BUNDLE_START);
   const end = html.indexOf(BUNDLE_END, start);
   if (start < 0 || end < 0) throw new Error(`docs: the renderer's page no longer has its bundle between "${BUNDLE_START}" and "${BUNDLE_END}"; update build.mjs`);
-  const bundle = hydrateInTransition(html.slice(start + BUNDLE_START.length, end + BUNDLE_END.length));
+  const bundle = html.slice(start + BUNDLE_START.length, end + BUNDLE_END.length);
   const target = `${site}redoc.js`;
   if (existsSync(target) && readFileSync(target, 'utf8') !== bundle) throw new Error('docs: the two pages were rendered by different bundles');
   writeFileSync(target, bundle);
   const page = html.slice(0, start + BUNDLE_START.length) + `import { hydrate } from '${siteRelative}redoc.js';` + html.slice(end + BUNDLE_END.length);
   return page.replace('</title>', `</title>\n  <link rel="modulepreload" href="${siteRelative}redoc.js">`);
-}
-
-/**
- * The renderer hydrates the prerendered page with React's hydrateRoot at default priority: one
- * render of the whole page in a single main-thread task (about 200 ms on this machine) before the
- * page answers anything. Started inside startTransition, React renders most of it in short slices
- * between which the browser paints and handles input; a click before hydration ends makes React
- * finish it at once and then delivers the click. Measured in headless Chromium: the API page's
- * longest task goes from about 120 to about 60 ms of CPU. What the page renders stays the same.
- */
-const HYDRATE_CALL = '(0,El.hydrateRoot)(r,Q9(l,i),{onRecoverableError:(e,t)=>{let n=e instanceof Error?e.message:String(e);zHe.test(n)||console.error(n,t)}})';
-function hydrateInTransition(bundle) {
-  // B is React where hydrate() builds its element; the names are the minified bundle's, so a new renderer release fails here.
-  if (bundle.split(HYDRATE_CALL).length !== 2 || !bundle.includes('l=(0,B.createElement)(f3,{items:c.items') || !bundle.includes('startTransition=function')) {
-    throw new Error(`docs: the renderer's bundle no longer calls "${HYDRATE_CALL.slice(0, 40)}..." once with React (B) and its startTransition in scope; update build.mjs`);
-  }
-  return bundle.replace(HYDRATE_CALL, `(0,B.startTransition)(()=>{${HYDRATE_CALL}})`);
 }
 
 /** Renders one description into `dir`/index.html, with the logo beside it; returns the page size in KiB. */
