@@ -11,7 +11,7 @@ import { operationTable, waiterTable, type PermissionAssistResources } from './g
 import { paginate, type Page } from './pagination.js';
 import { CallScope, parseRetryAfter, requestIdOf, send, type ReceivedResponse } from './transport.js';
 import type { ApiPromise, ApiResponse, PaginationOptions, RequestOptions } from './types.js';
-import { buildUploadForm, type PathResolver, type UploadInput } from './upload.js';
+import type { PathResolver, UploadInput } from './upload.js';
 import { waiterMethods, type GetRecord, type WaiterSpec } from './waiters.js';
 
 export type PermissionAssistClient = PermissionAssistResources;
@@ -157,7 +157,9 @@ export function buildClient(options: ClientOptions, resolvePath?: PathResolver, 
           return apiPromise(invalid ? Promise.reject(invalid) : call(entry, { id }, options));
         };
       } else if (entry.body === 'multipart') {
-        methods[name] = (input: UploadInput, options?: RequestOptions) => apiPromise((async () => call(entry, { form: await buildUploadForm(input, resolvePath, entry) }, options))());
+        // The form builder is loaded on the first upload, like the waiters: few applications upload.
+        methods[name] = (input: UploadInput, options?: RequestOptions) =>
+          apiPromise((async () => call(entry, { form: await (await import('./upload.js')).buildUploadForm(input, resolvePath, entry) }, options))());
       } else if (entry.body === 'json') {
         methods[name] = (body: unknown, options?: RequestOptions) => apiPromise(call(entry, { body }, options));
       } else {
