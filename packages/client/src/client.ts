@@ -90,16 +90,52 @@ function lowerCased(headers: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
 }
 
-/** A Promise of the data that also offers the whole answer (`withResponse()`). */
+function withResponse<T>(data: Promise<T>, full: Promise<ApiResponse<T>>): Promise<ApiResponse<T>> {
+  // The caller handles a failure through the whole answer: the data promise, which nobody
+  // awaits then, must not be reported as an unhandled rejection.
+  data.catch(noop);
+  return full;
+}
+
+/**
+ * A Promise of the data that also offers the whole answer (`withResponse()`). The method is bound
+ * rather than a closure: a closure stored on every call's promise kept the answers of earlier calls
+ * alive through the young-generation GCs (see FetchExchange in exchange.ts).
+ */
 function apiPromise<T>(full: Promise<ApiResponse<T>>): ApiPromise<T> {
-  const data = full.then((response) => response.data) as ApiPromise<T>;
-  data.withResponse = () => {
-    // The caller handles a failure through the whole answer: the data promise, which nobody
-    // awaits then, must not be reported as an unhandled rejection.
-    data.catch(noop);
-    return full;
-  };
+  const data = full.then(dataOf) as ApiPromise<T>;
+  const bound: (data: Promise<T>, full: Promise<ApiResponse<T>>) => Promise<ApiResponse<T>> = withResponse;
+  data.withResponse = bound.bind(undefined, data, full);
   return data;
+}
+
+const dataOf = <T>(response: ApiResponse<T>) => response.data;
+
+/**
+ * The answer `withResponse()` gives. `headers` stays an own, enumerable property (spread and
+ * JSON.stringify see it) but is read on first use from the transport's answer, through one getter
+ * shared by every answer (on Node the Headers object is built only then).
+ */
+class Answer<T> implements ApiResponse<T> {
+  static readonly #headers: PropertyDescriptor = {
+    get(this: Answer<unknown>) {
+      return this.#received.headers;
+    },
+    enumerable: true,
+    configurable: true,
+  };
+
+  declare readonly headers: Headers;
+  readonly #received: ReceivedResponse;
+
+  constructor(
+    readonly data: T,
+    readonly status: number,
+    received: ReceivedResponse,
+  ) {
+    this.#received = received;
+    Object.defineProperty(this, 'headers', Answer.#headers);
+  }
 }
 
 export function buildClient(options: ClientOptions, resolvePath?: PathResolver, nodeExchange?: Exchanger): PermissionAssistClient {
@@ -135,11 +171,9 @@ export function buildClient(options: ClientOptions, resolvePath?: PathResolver, 
       scope.end();
     }
     if (response.status < 200 || response.status >= 300) {
-      throw errorFromResponse(response, parseErrorBody(response), info, parseRetryAfter(response.header('retry-after')), requestIdOf(response.header), response.gaveUp);
+      throw errorFromResponse(response, parseErrorBody(response), info, parseRetryAfter(response.header('retry-after')), requestIdOf(response), response.gaveUp);
     }
-    const answer = response;
-    // headers built on first use: most callers never read them, and on Node they are a measurable part of a small call.
-    return { data: parseSuccess(response, info, config.secrets), status: response.status, get headers() { return answer.headers; } };
+    return new Answer(parseSuccess(response, info, config.secrets), response.status, response);
   }
 
   /** The error for an id that cannot be sent, or undefined. */

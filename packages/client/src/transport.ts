@@ -37,6 +37,30 @@ export interface ReceivedResponse {
   gaveUp?: string;
 }
 
+/** A read answer: a class, for the reason FetchExchange is one (exchange.ts). */
+class Received implements ReceivedResponse {
+  readonly status: number;
+  readonly statusText: string;
+
+  constructor(
+    private readonly exchange: Exchange,
+    readonly url: string,
+    readonly body: string,
+    readonly gaveUp: string | undefined,
+  ) {
+    this.status = exchange.status;
+    this.statusText = exchange.statusText;
+  }
+
+  get headers(): Headers {
+    return this.exchange.headers;
+  }
+
+  header(name: string): string | null {
+    return this.exchange.header(name);
+  }
+}
+
 /**
  * Every pending call's deadline under one timer: a timer per call cost more than the rest of a small
  * call on Node (a sequential caller empties the timer list at every call, and node re-arms it each
@@ -270,7 +294,7 @@ export async function send(config: ResolvedConfig, request: OutgoingRequest, sco
       throw scope.failure(error);
     }
     if (config.onResponse) {
-      notify(config.onResponse, { method: request.method, url: href, attempt: attempt + 1, status: response.status, durationMs: performance.now() - started, requestId: redactedId(requestIdOf(response.header), config.secrets) });
+      notify(config.onResponse, { method: request.method, url: href, attempt: attempt + 1, status: response.status, durationMs: performance.now() - started, requestId: redactedId(requestIdOf(response), config.secrets) });
     }
     let gaveUp: string | undefined;
     if (idempotent && RETRY_STATUSES.has(response.status)) {
@@ -286,8 +310,7 @@ export async function send(config: ResolvedConfig, request: OutgoingRequest, sco
       // only for a call that is failing anyway, out of the bundle every page loads.
       if (attempt > 0 || retryAfter !== null) gaveUp = (await import('./refusal-note.js')).refusalNote(response.status, refusals, attempt + 1, retryAfter, retryAfterMs, next.stop);
     }
-    const answer = response;
-    return { status: answer.status, statusText: answer.statusText, get headers() { return answer.headers; }, header: answer.header, url: href, body, gaveUp };
+    return new Received(response, href, body, gaveUp);
   }
 }
 
@@ -303,6 +326,6 @@ function notify<E>(hook: (event: E) => void, event: E): void {
 const redactedId = (id: string | undefined, secrets: readonly string[]) => (id === undefined ? id : redactText(id, secrets));
 
 /** The request id a server or a proxy in front of it put on an answer, if any. */
-export function requestIdOf(header: (name: string) => string | null): string | undefined {
-  return header('x-request-id') ?? header('x-correlation-id') ?? header('request-id') ?? undefined;
+export function requestIdOf(answer: { header(name: string): string | null }): string | undefined {
+  return answer.header('x-request-id') ?? answer.header('x-correlation-id') ?? answer.header('request-id') ?? undefined;
 }
