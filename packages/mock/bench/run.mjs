@@ -4,13 +4,15 @@
 // of a filtered list, the unfiltered one; of writes with --state, writes without. Every row is a
 // ratio, measured three rounds interleaved (floor and sandbox back to back in each round), with the
 // median printed and MISS where the goal is not met. The load generator is this process: keep-alive
-// connections, a fixed number of requests in flight.
+// connections, a fixed number of requests in flight. The --static rows come from bench/static.mjs
+// (its own floor, slices interleaved), printed in the same row format.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { benchStatic } from './static.mjs';
 
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const FLOOR = fileURLToPath(new URL('./floor.mjs', import.meta.url));
@@ -226,6 +228,18 @@ try {
     met: at[WRITES] <= 1.1 * at[60_000],
   });
   await Promise.all([stop(longRun.child), stop(idle.child)]);
+
+  // --- --static (Prism in process) against its own floor on the same bytes (bench/static.mjs) ---
+  for (const r of await benchStatic({ log: () => {} })) {
+    rows.push({
+      name: `--static ${r.name}, vs floor`,
+      ratio: r.ratio,
+      ratios: r.ratios,
+      detail: `--static ${Math.round(r.staticRate)} req/s, floor ${Math.round(r.floorRate)} req/s`,
+      goal: `≥ ${r.goal}×`,
+      met: r.met,
+    });
+  }
 } finally {
   await Promise.all([...children].map(stop));
   rmSync(work, { recursive: true, force: true });
