@@ -85,13 +85,20 @@ export function createValidator(spec: OpenApiDocument = loadSpec(), { sealed = f
   const rebase = (json: string): Node => JSON.parse(json.replaceAll('"$ref":"#/components/schemas/', `"$ref":"${SPEC_ID}#/$defs/`)) as Node;
   ajv.addSchema({ $id: SPEC_ID, $defs: rebase(JSON.stringify(document.components?.schemas ?? {})) });
   const cache = new Map<string, ValidateFunction>();
+  // A schema taken from the document is the same object on every call: found by identity, it is
+  // not serialised again (a request's checks would otherwise stringify its schemas every time).
+  const byObject = new WeakMap<object, ValidateFunction>();
   const compile = (schema: unknown): ValidateFunction => {
+    const isObject = schema !== null && typeof schema === 'object';
+    let fn = isObject ? byObject.get(schema) : undefined;
+    if (fn) return fn;
     const key = JSON.stringify(schema);
-    let fn = cache.get(key);
+    fn = cache.get(key);
     if (!fn) {
       fn = ajv.compile(rebase(key));
       cache.set(key, fn);
     }
+    if (isObject) byObject.set(schema, fn);
     return fn;
   };
   return {

@@ -2,6 +2,7 @@
 // put in its place in the sorted list (a binary search) and a dropped one taken out; a list is
 // re-sorted, lazily, only after a change of a record's ordering key (a changed name, a build start),
 // so neither a write nor reading a page costs a sort.
+import { CreationOrder } from './creation-order.js';
 import type { AccessRequestRecord, Actors, ApplicationRecord, Counters, EventRecord, IdentityRecord, ImportRecord } from './model.js';
 
 interface Records {
@@ -51,8 +52,8 @@ export class Store {
   actors!: Actors;
 
   /** Ids of the personnel events and imports created through the API, oldest first (see retention.ts). */
-  readonly createdEvents = new Set<string>();
-  readonly createdImports = new Set<string>();
+  readonly createdEvents = new CreationOrder();
+  readonly createdImports = new CreationOrder();
 
   private readonly sorted = new Map<Kind, unknown[]>();
   private usernameIndex: Set<string> | undefined;
