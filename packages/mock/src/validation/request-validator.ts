@@ -6,7 +6,7 @@
 // field tables are cut, but a misspelt field is far more likely to be a bug in the integration
 // than a field only the real server knows, so the mock says so.
 import type { ErrorObject } from 'ajv';
-import { createValidator, deref, pointerTokens, type OpenApiDocument, type OperationObject, type ParameterObject, type RequestBodyObject, type SchemaObject } from '@permission-assist/spec-kit';
+import { createValidator, deref, pointerTokens, type OpenApiDocument, type SpecValidator, type OperationObject, type ParameterObject, type RequestBodyObject, type SchemaObject } from '@permission-assist/spec-kit';
 import type { FieldError } from '../http/errors.js';
 import type { UploadedForm } from '../http/multipart.js';
 
@@ -173,7 +173,11 @@ interface OperationPlan {
 
 /** Compiles each operation's checks on its first request (so start-up compiles none); `check` then runs in microseconds. */
 export function createRequestValidator(spec: OpenApiDocument) {
-  const validator = createValidator(spec);
+  // Made on the first request that needs a schema checked, so start-up neither loads Ajv nor
+  // compiles anything; each schema is compiled on its first use. Our own spec, whose schemas the
+  // spec's tests check against the meta-schema: not checked again at every start.
+  let specValidator: SpecValidator | undefined;
+  const validator = { validate: (schema: unknown, value: unknown) => (specValidator ??= createValidator(spec, { metaSchema: false })).validate(schema, value) };
   const plans = new WeakMap<OperationObject, OperationPlan>();
 
   const planOf = (shape: OperationShape): OperationPlan => {
