@@ -4,18 +4,20 @@
 // that asks for that combination (one walk), then a write only puts the records it touched in or
 // out of their place (a binary search in each view of theirs), so neither a write nor a read walks
 // the other records again. Nothing is built before the first read: seeding pays for no index.
+import { ChunkedList, type Sequence } from './chunked-list.js';
+
 export type Compare<R> = (a: R, b: R) => number;
 
 /** A filter field's value of a record (already folded the way filters compare it), or null when the record has none. */
 export type Field<R> = (record: R) => string | null;
 
-const NONE: readonly never[] = Object.freeze([]);
+const NONE: Sequence<never> = new ChunkedList<never>();
 
 export class OrderedIndex<R> {
   /** Every record in list order; undefined until the first read (or after invalidate). */
-  private all: R[] | undefined;
+  private all: ChunkedList<R> | undefined;
   /** Views by combination of fields (a bit per field) and then by the values of those fields. */
-  private readonly views = new Map<number, Map<string, R[]>>();
+  private readonly views = new Map<number, Map<string, ChunkedList<R>>>();
   /** The field values each record was filed under, to find its old views after it changed. */
   private readonly filed = new Map<R, (string | null)[]>();
 
@@ -25,22 +27,23 @@ export class OrderedIndex<R> {
     private readonly fields: readonly Field<R>[] = [],
   ) {}
 
-  /** The records whose fields have these values (null: any value), in list order. Shared: do not change it. */
-  list(values: readonly (string | null)[] = []): readonly R[] {
+  /** The records whose fields have these values (null: any value), in list order, as kept up to date on write. */
+  list(values: readonly (string | null)[] = []): Sequence<R> {
     const all = this.built();
     let mask = 0;
     for (let field = 0; field < this.fields.length; field += 1) if (values[field] != null) mask |= 1 << field;
     if (mask === 0) return all;
     let views = this.views.get(mask);
     if (!views) {
-      views = new Map();
+      const grouped = new Map<string, R[]>();
       for (const record of all) {
         const key = keyOf(mask, this.filed.get(record)!);
         if (key === undefined) continue;
-        let view = views.get(key);
-        if (!view) views.set(key, (view = []));
-        view.push(record);
+        let group = grouped.get(key);
+        if (!group) grouped.set(key, (group = []));
+        group.push(record);
       }
+      views = new Map([...grouped].map(([key, group]) => [key, ChunkedList.of(group)]));
       this.views.set(mask, views);
     }
     return views.get(keyOf(mask, values)!) ?? NONE;
@@ -50,13 +53,13 @@ export class OrderedIndex<R> {
     if (!this.all) return;
     const values = this.fields.map((field) => field(record));
     this.filed.set(record, values);
-    insert(this.all, record, this.order);
+    this.all.insert(record, this.order);
     for (const [mask, views] of this.views) {
       const key = keyOf(mask, values);
       if (key === undefined) continue;
       let view = views.get(key);
-      if (!view) views.set(key, (view = []));
-      insert(view, record, this.order);
+      if (!view) views.set(key, (view = new ChunkedList()));
+      view.insert(record, this.order);
     }
   }
 
@@ -65,7 +68,7 @@ export class OrderedIndex<R> {
     const values = this.filed.get(record);
     if (!values) return;
     this.filed.delete(record);
-    take(this.all, record, this.order);
+    this.all.remove(record, this.order);
     for (const [mask, views] of this.views) this.takeFrom(views, keyOf(mask, values), record);
   }
 
@@ -84,8 +87,8 @@ export class OrderedIndex<R> {
       this.takeFrom(views, from, record);
       if (to === undefined) continue;
       let view = views.get(to);
-      if (!view) views.set(to, (view = []));
-      insert(view, record, this.order);
+      if (!view) views.set(to, (view = new ChunkedList()));
+      view.insert(record, this.order);
     }
   }
 
@@ -104,19 +107,20 @@ export class OrderedIndex<R> {
     this.filed.clear();
   }
 
-  private built(): R[] {
+  private built(): ChunkedList<R> {
     if (!this.all) {
-      this.all = [...this.records()].sort(this.order);
-      for (const record of this.all) this.filed.set(record, this.fields.map((field) => field(record)));
+      const sorted = [...this.records()].sort(this.order);
+      for (const record of sorted) this.filed.set(record, this.fields.map((field) => field(record)));
+      this.all = ChunkedList.of(sorted);
     }
     return this.all;
   }
 
-  private takeFrom(views: Map<string, R[]>, key: string | undefined, record: R): void {
+  private takeFrom(views: Map<string, ChunkedList<R>>, key: string | undefined, record: R): void {
     if (key === undefined) return;
     const view = views.get(key);
     if (!view) return;
-    take(view, record, this.order);
+    view.remove(record, this.order);
     if (view.length === 0) views.delete(key);
   }
 }
@@ -131,37 +135,4 @@ function keyOf(mask: number, values: readonly (string | null)[]): string | undef
     key += `\u0000${value}`;
   }
   return key;
-}
-
-/** Puts a record after every record that sorts before or with it (a binary search, then one splice). */
-function insert<R>(list: R[], record: R, order: Compare<R>): void {
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (order(list[middle]!, record) <= 0) low = middle + 1;
-    else high = middle;
-  }
-  list.splice(low, 0, record);
-}
-
-/** Takes a record out of a list: found by a binary search on its ordering key (every order ends in a unique key). */
-function take<R>(list: R[], record: R, order: Compare<R>): void {
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (order(list[middle]!, record) < 0) low = middle + 1;
-    else high = middle;
-  }
-  // Records that compare equal (none in the sandbox's orders) would sit side by side from `low`.
-  for (let index = low; index < list.length && order(list[index]!, record) === 0; index += 1) {
-    if (list[index] === record) {
-      list.splice(index, 1);
-      return;
-    }
-  }
-  // Not where its key says: its ordering key changed without reposition(). Correct over fast.
-  const index = list.indexOf(record);
-  if (index >= 0) list.splice(index, 1);
 }

@@ -3,6 +3,7 @@
 // is put in its place (a binary search), a dropped one taken out, a record whose status changed
 // moved between views, one whose ordering key changed (a name, a build start) repositioned. Neither
 // a write nor reading a page costs a sort or a walk over the other records.
+import type { Sequence } from './chunked-list.js';
 import { CreationOrder } from './creation-order.js';
 import { OrderedIndex } from './ordered-index.js';
 import type { AccessRequestRecord, Actors, ApplicationRecord, Counters, EventRecord, IdentityRecord, ImportRecord } from './model.js';
@@ -85,17 +86,17 @@ export class Store {
     return this.usernameIndex;
   }
 
-  /** Records of a kind in their list order. The array is shared: do not change it. */
-  ordered<K extends Kind>(kind: K): readonly Records[K][] {
-    return this.indexes[kind].list() as readonly Records[K][];
+  /** Records of a kind in their list order (kept up to date on write). */
+  ordered<K extends Kind>(kind: K): Sequence<Records[K]> {
+    return this.indexes[kind].list() as Sequence<Records[K]>;
   }
 
   /**
    * Records of a kind whose filter fields (FILTERS[kind], in that order) have the given values
-   * (null: any), in list order; kept up to date on write. The array is shared: do not change it.
+   * (null: any), in list order; kept up to date on write.
    */
-  filtered<K extends keyof typeof FILTERS>(kind: K, values: readonly (string | null)[]): readonly Records[K][] {
-    return this.indexes[kind].list(values) as readonly Records[K][];
+  filtered<K extends keyof typeof FILTERS>(kind: K, values: readonly (string | null)[]): Sequence<Records[K]> {
+    return this.indexes[kind].list(values) as Sequence<Records[K]>;
   }
 
   /** After a change of a record's filter fields (a status, an event's identity): moves it between the filtered lists. */

@@ -3,6 +3,7 @@
 // A filtered list is the store's view for those filter values (kept up to date on write, store.ts);
 // answers come from the read cache (read-cache.ts): built once per state version, then served as text.
 import { HttpError } from '../../http/errors.js';
+import type { Sequence } from '../chunked-list.js';
 import { renderEvent, renderImport, renderRequest } from '../render.js';
 import type { Sandbox } from '../sandbox.js';
 import { ReadCache } from './read-cache.js';
@@ -11,7 +12,7 @@ import type { Handlers } from './types.js';
 export const PAGE_SIZE = 50;
 
 /** One page of a filtered list; only the page's records are rendered. */
-function page<R, T>(records: readonly R[], number: number, render: (record: R) => T) {
+function page<R, T>(records: Sequence<R>, number: number, render: (record: R) => T) {
   const from = (number - 1) * PAGE_SIZE;
   const items = records.slice(from, from + PAGE_SIZE).map(render);
   const totalCount = records.length;
