@@ -6,6 +6,7 @@
 // out close the table. Loopback only; needs `npm run build` first.
 import { Agent, request as httpRequest } from 'node:http';
 import { fork } from 'node:child_process';
+import { relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { Pool } from 'undici';
@@ -133,12 +134,37 @@ server.send('close');
 await pool.close();
 agent.destroy();
 
-// Bundle size as an application would ship it (browser, minified, gzip -9), and what tree-shaking leaves out.
+// Bundle size as an application would ship it: esbuild for the browser, minified, gzip -9, with
+// code splitting on, as application bundlers do for import(). What a page loads up front is the entry
+// chunk and every chunk it imports statically, each gzipped on its own (as each is served, so a shared
+// chunk costs its own gzip overhead); the parts the client loads on first use (waiters, the upload
+// form, the redirect policy, the note of a refused call) are the other chunks. The same bundle with
+// splitting off, everything in one file, is printed for reference.
 const dist = new URL('../dist/', import.meta.url).pathname;
+const gzipKb = (bytes) => gzipSync(bytes, { level: 9 }).length / 1024;
 async function bundled(contents) {
-  const result = await build({ stdin: { contents, resolveDir: dist, loader: 'js' }, bundle: true, minify: true, format: 'esm', platform: 'browser', write: false, logLevel: 'silent' });
-  const code = result.outputFiles[0].contents;
-  return { kb: gzipSync(code, { level: 9 }).length / 1024, text: new TextDecoder().decode(code) };
+  const common = { stdin: { contents, resolveDir: dist, loader: 'js' }, bundle: true, minify: true, format: 'esm', platform: 'browser', write: false, logLevel: 'silent' };
+  const split = await build({ ...common, splitting: true, outdir: 'bundle', absWorkingDir: dist, metafile: true });
+  const outputs = split.metafile.outputs;
+  const upfront = new Set();
+  const visit = (file) => {
+    if (upfront.has(file)) return;
+    upfront.add(file);
+    for (const imported of outputs[file].imports) if (imported.kind === 'import-statement') visit(imported.path);
+  };
+  visit(Object.keys(outputs).find((file) => outputs[file].entryPoint === '<stdin>'));
+  const chunks = split.outputFiles.map((file) => ({ name: relative(dist, file.path), kb: gzipKb(file.contents), text: file.text }));
+  const sum = (list) => list.reduce((total, chunk) => total + chunk.kb, 0);
+  const lazy = chunks.filter((chunk) => !upfront.has(chunk.name));
+  const oneFile = await build(common);
+  return {
+    kb: sum(chunks.filter((chunk) => upfront.has(chunk.name))),
+    upfrontFiles: upfront.size,
+    lazyKb: sum(lazy),
+    lazy: lazy.map((chunk) => `${chunk.name.replace(/^bundle\/|-[A-Z0-9]{8}(-[A-Z0-9]{8})?\.js$/g, '')} ${chunk.kb.toFixed(2)}`).join(', '),
+    oneFileKb: gzipKb(oneFile.outputFiles[0].contents),
+    text: chunks.map((chunk) => chunk.text).join('\n'),
+  };
 }
 const whole = await bundled(`export * from './index.js';`);
 const onlyCreate = await bundled(`import { createPermissionAssistClient } from './index.js'; console.log(createPermissionAssistClient);`);
@@ -170,8 +196,10 @@ ratioRow('(reference) client/node, list page, vs undici.request', 'list page', '
 ratioRow('(floor) raw fetch, get by id, vs node:http', 'get by id', 'raw fetch', 'node:http');
 ratioRow('(floor) raw fetch, list page, vs node:http', 'list page', 'raw fetch', 'node:http');
 rows.push(['list-all 10,000 items / 200 pages, 5 ms per page, concurrency 8 vs sequential', `${(sequentialMs / concurrentMs).toFixed(2)}× faster (sequential ${sequentialMs.toFixed(0)} ms, concurrency 8 ${concurrentMs.toFixed(0)} ms)`, '≥ 4×', sequentialMs / concurrentMs >= 4]);
-rows.push(['bundle, main entry, min+gzip', `${whole.kb.toFixed(2)} kB`, '≤ 8 kB', whole.kb <= 8]);
-rows.push(['bundle, importing only createPermissionAssistClient', `${onlyCreate.kb.toFixed(2)} kB`, '≤ 8 kB', onlyCreate.kb <= 8]);
+const upfrontNote = (b) => `${b.upfrontFiles} file${b.upfrontFiles === 1 ? '' : 's'} loaded up front; on first use: ${b.lazy || 'none'}`;
+rows.push(['bundle, main entry, min+gzip, loaded up front', `${whole.kb.toFixed(2)} kB (${upfrontNote(whole)})`, '≤ 8 kB', whole.kb <= 8]);
+rows.push(['bundle, importing only createPermissionAssistClient, loaded up front', `${onlyCreate.kb.toFixed(2)} kB (${upfrontNote(onlyCreate)})`, '≤ 8 kB', onlyCreate.kb <= 8]);
+rows.push(['(reference) bundle, main entry, everything in one file (code splitting off)', `${whole.oneFileKb.toFixed(2)} kB`, '—', true]);
 rows.push(['tree-shaking: openapi-fetch left out of the main entry', hasOpenapiFetch(whole.text) ? 'included' : 'left out', 'left out', !hasOpenapiFetch(whole.text)]);
 rows.push(['(reference) bundle, rawClient from @permission-assist/client/raw alone (openapi-fetch in it)', `${rawEntry.kb.toFixed(2)} kB`, '—', hasOpenapiFetch(rawEntry.text)]);
 

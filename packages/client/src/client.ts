@@ -11,7 +11,7 @@ import { operationTable, waiterTable, type PermissionAssistResources } from './g
 import { paginate, type Page } from './pagination.js';
 import { CallScope, parseRetryAfter, requestIdOf, send, type ReceivedResponse } from './transport.js';
 import type { ApiPromise, ApiResponse, PaginationOptions, RequestOptions } from './types.js';
-import { buildUploadForm, type PathResolver, type UploadInput } from './upload.js';
+import type { PathResolver, UploadInput } from './upload.js';
 import { waiterMethods, type GetRecord, type WaiterSpec } from './waiters.js';
 
 export type PermissionAssistClient = PermissionAssistResources;
@@ -90,16 +90,52 @@ function lowerCased(headers: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
 }
 
-/** A Promise of the data that also offers the whole answer (`withResponse()`). */
+function withResponse<T>(data: Promise<T>, full: Promise<ApiResponse<T>>): Promise<ApiResponse<T>> {
+  // The caller handles a failure through the whole answer: the data promise, which nobody
+  // awaits then, must not be reported as an unhandled rejection.
+  data.catch(noop);
+  return full;
+}
+
+/**
+ * A Promise of the data that also offers the whole answer (`withResponse()`). The method is bound
+ * rather than a closure: a closure stored on every call's promise kept the answers of earlier calls
+ * alive through the young-generation GCs (see FetchExchange in exchange.ts).
+ */
 function apiPromise<T>(full: Promise<ApiResponse<T>>): ApiPromise<T> {
-  const data = full.then((response) => response.data) as ApiPromise<T>;
-  data.withResponse = () => {
-    // The caller handles a failure through the whole answer: the data promise, which nobody
-    // awaits then, must not be reported as an unhandled rejection.
-    data.catch(noop);
-    return full;
-  };
+  const data = full.then(dataOf) as ApiPromise<T>;
+  const bound: (data: Promise<T>, full: Promise<ApiResponse<T>>) => Promise<ApiResponse<T>> = withResponse;
+  data.withResponse = bound.bind(undefined, data, full);
   return data;
+}
+
+const dataOf = <T>(response: ApiResponse<T>) => response.data;
+
+/**
+ * The answer `withResponse()` gives. `headers` stays an own, enumerable property (spread and
+ * JSON.stringify see it) but is read on first use from the transport's answer, through one getter
+ * shared by every answer (on Node the Headers object is built only then).
+ */
+class Answer<T> implements ApiResponse<T> {
+  static readonly #headers: PropertyDescriptor = {
+    get(this: Answer<unknown>) {
+      return this.#received.headers;
+    },
+    enumerable: true,
+    configurable: true,
+  };
+
+  declare readonly headers: Headers;
+  readonly #received: ReceivedResponse;
+
+  constructor(
+    readonly data: T,
+    readonly status: number,
+    received: ReceivedResponse,
+  ) {
+    this.#received = received;
+    Object.defineProperty(this, 'headers', Answer.#headers);
+  }
 }
 
 export function buildClient(options: ClientOptions, resolvePath?: PathResolver, nodeExchange?: Exchanger): PermissionAssistClient {
@@ -135,11 +171,9 @@ export function buildClient(options: ClientOptions, resolvePath?: PathResolver, 
       scope.end();
     }
     if (response.status < 200 || response.status >= 300) {
-      throw errorFromResponse(response, parseErrorBody(response), info, parseRetryAfter(response.header('retry-after')), requestIdOf(response.header), response.gaveUp);
+      throw errorFromResponse(response, parseErrorBody(response), info, parseRetryAfter(response.header('retry-after')), requestIdOf(response), response.gaveUp);
     }
-    const answer = response;
-    // headers built on first use: most callers never read them, and on Node they are a measurable part of a small call.
-    return { data: parseSuccess(response, info, config.secrets), status: response.status, get headers() { return answer.headers; } };
+    return new Answer(parseSuccess(response, info, config.secrets), response.status, response);
   }
 
   /** The error for an id that cannot be sent, or undefined. */
@@ -157,7 +191,9 @@ export function buildClient(options: ClientOptions, resolvePath?: PathResolver, 
           return apiPromise(invalid ? Promise.reject(invalid) : call(entry, { id }, options));
         };
       } else if (entry.body === 'multipart') {
-        methods[name] = (input: UploadInput, options?: RequestOptions) => apiPromise((async () => call(entry, { form: await buildUploadForm(input, resolvePath, entry) }, options))());
+        // The form builder is loaded on the first upload, like the waiters: few applications upload.
+        methods[name] = (input: UploadInput, options?: RequestOptions) =>
+          apiPromise((async () => call(entry, { form: await (await import('./upload.js')).buildUploadForm(input, resolvePath, entry) }, options))());
       } else if (entry.body === 'json') {
         methods[name] = (body: unknown, options?: RequestOptions) => apiPromise(call(entry, { body }, options));
       } else {

@@ -1,6 +1,8 @@
 // One error hierarchy for everything a call can fail with. Every error is a PermissionAssistError;
 // API errors carry the spec's Error body (code, message, correlationId, field errors) and the
 // answer's status and headers. No error ever holds the request, its headers or the bearer token.
+// Fields are `declare`d: each constructor assigns them all, in the order declared, so emitting them
+// as class fields as well would only add bytes to every bundle.
 import type { ErrorBody, ErrorCode, FieldError } from './generated/models.js';
 
 /** Where a failed call was going. */
@@ -17,10 +19,10 @@ export interface OperationInfo {
 /** Base class of every error this client throws. */
 export class PermissionAssistError extends Error {
   override name = 'PermissionAssistError';
-  readonly method: string | undefined;
-  readonly path: string | undefined;
-  readonly pathTemplate: string | undefined;
-  readonly operationId: string | undefined;
+  declare readonly method: string | undefined;
+  declare readonly path: string | undefined;
+  declare readonly pathTemplate: string | undefined;
+  declare readonly operationId: string | undefined;
 
   constructor(message: string, request?: OperationInfo, options?: { cause?: unknown }) {
     super(message, options);
@@ -60,20 +62,20 @@ interface ApiErrorInit {
 /** The server answered with an error status. */
 export class ApiError extends PermissionAssistError {
   override name = 'ApiError';
-  readonly status: number;
+  declare readonly status: number;
   /** The `error` code of the body, e.g. `validation_error`; undefined when the body was not the documented JSON. */
-  readonly code: ErrorCode | undefined;
+  declare readonly code: ErrorCode | undefined;
   /** Quote it to Permission Assist support: it identifies the failure in the server's logs. */
-  readonly correlationId: string | undefined;
+  declare readonly correlationId: string | undefined;
   /** Field errors of a `validation_error`; empty otherwise. */
-  readonly errors: FieldError[];
-  readonly rawBody: string | undefined;
+  declare readonly errors: FieldError[];
+  declare readonly rawBody: string | undefined;
   /** How long the server asked to wait (Retry-After), in milliseconds. */
-  readonly retryAfterMs: number | undefined;
+  declare readonly retryAfterMs: number | undefined;
   /** The answer's headers. */
-  readonly headers: Headers;
+  declare readonly headers: Headers;
   /** The request id the server or a proxy in front of it set (X-Request-Id and the like). */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
 
   constructor(init: ApiErrorInit, request?: OperationInfo) {
     const fields = init.errors.length ? ` (${init.errors.map((e) => `${e.field}: ${e.message}`).join('; ')})` : '';
@@ -126,8 +128,8 @@ export class ServerError extends ApiError {
 /** The response could not be read as the operation's documented JSON (wrong content type, empty, malformed). */
 export class UnexpectedResponseError extends PermissionAssistError {
   override name = 'UnexpectedResponseError';
-  readonly status: number;
-  readonly contentType: string | undefined;
+  declare readonly status: number;
+  declare readonly contentType: string | undefined;
 
   constructor(message: string, status: number, contentType: string | undefined, request?: OperationInfo, cause?: unknown) {
     super(`${where(request)}${message}`, request, { cause });
@@ -139,8 +141,8 @@ export class UnexpectedResponseError extends PermissionAssistError {
 /** The answer was larger than `maxResponseBytes`; it was not read any further. */
 export class ResponseTooLargeError extends PermissionAssistError {
   override name = 'ResponseTooLargeError';
-  readonly limitBytes: number;
-  readonly status: number;
+  declare readonly limitBytes: number;
+  declare readonly status: number;
 
   constructor(limitBytes: number, status: number, request?: OperationInfo) {
     super(`${where(request)}the ${status} response is larger than the ${limitBytes.toLocaleString('en-US')} bytes allowed (maxResponseBytes); it was not read`, request);
@@ -152,9 +154,9 @@ export class ResponseTooLargeError extends PermissionAssistError {
 /** A redirect the client will not follow (another host, a loop, too many, a POST turned into a GET). */
 export class RedirectError extends PermissionAssistError {
   override name = 'RedirectError';
-  readonly status: number;
+  declare readonly status: number;
   /** Where the server pointed, when the runtime says (browsers do not). */
-  readonly location: string | undefined;
+  declare readonly location: string | undefined;
 
   constructor(message: string, status: number, location: string | undefined, request?: OperationInfo) {
     super(message, request);
@@ -172,7 +174,7 @@ export class ConnectionError extends PermissionAssistError {
 export class TimeoutError extends PermissionAssistError {
   override name = 'TimeoutError';
   /** The client's timeout, in ms; undefined when the caller's own signal timed out. */
-  readonly timeoutMs: number | undefined;
+  declare readonly timeoutMs: number | undefined;
 
   constructor(timeoutMs: number | undefined, request?: OperationInfo, options?: { cause?: unknown }) {
     super(`${where(request)}${timeoutMs === undefined ? "the caller's timeout signal expired" : `no response within ${timeoutMs} ms`}`, request, options);
@@ -188,11 +190,65 @@ export class AbortedError extends PermissionAssistError {
 /** The client was called with invalid arguments; nothing was sent. `errors` names each field. */
 export class InvalidArgumentError extends PermissionAssistError {
   override name = 'InvalidArgumentError';
-  readonly errors: FieldError[];
+  declare readonly errors: FieldError[];
 
   constructor(errors: FieldError[], request?: OperationInfo) {
     super(`${where(request)}invalid arguments: ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`, request);
     this.errors = errors;
+  }
+}
+
+/** Where a wait stood when it ended, for the waiter errors. */
+interface WaitState {
+  lastRecord: unknown;
+  statusesSeen: string[];
+  elapsedMs: number;
+  polls: number;
+}
+
+/** The wait ran out of time before the record settled. */
+export class WaiterTimeoutError extends PermissionAssistError {
+  override name = 'WaiterTimeoutError';
+  declare readonly id: string;
+  declare readonly timeoutMs: number;
+  /** The record of the last successful poll (undefined if none succeeded). */
+  declare readonly lastRecord: unknown;
+  /** Every status seen, in order, each change once (`['Pending', 'Running']`). */
+  declare readonly statusesSeen: string[];
+  declare readonly elapsedMs: number;
+  declare readonly polls: number;
+
+  constructor(id: string, timeoutMs: number, wanted: readonly string[], state: WaitState, cause?: unknown) {
+    const last = state.statusesSeen.at(-1);
+    super(`waited ${Math.round(state.elapsedMs)} ms for ${id} to reach ${wanted.join(' or ')}; still ${last ?? 'unknown (no poll succeeded)'} after ${state.polls} polls (seen: ${state.statusesSeen.join(' -> ') || 'none'})`, undefined, { cause });
+    this.id = id;
+    this.timeoutMs = timeoutMs;
+    this.lastRecord = state.lastRecord;
+    this.statusesSeen = state.statusesSeen;
+    this.elapsedMs = state.elapsedMs;
+    this.polls = state.polls;
+  }
+}
+
+/** The record reached a final status other than the one waited for (an import that `Failed`). */
+export class WaiterFailureError extends PermissionAssistError {
+  override name = 'WaiterFailureError';
+  declare readonly id: string;
+  /** The final status reached. */
+  declare readonly status: string;
+  declare readonly lastRecord: unknown;
+  declare readonly statusesSeen: string[];
+  declare readonly elapsedMs: number;
+  declare readonly polls: number;
+
+  constructor(id: string, status: string, wanted: readonly string[], state: WaitState) {
+    super(`${id} ended ${status} instead of ${wanted.join(' or ')} (seen: ${state.statusesSeen.join(' -> ')})`);
+    this.id = id;
+    this.status = status;
+    this.lastRecord = state.lastRecord;
+    this.statusesSeen = state.statusesSeen;
+    this.elapsedMs = state.elapsedMs;
+    this.polls = state.polls;
   }
 }
 

@@ -3,7 +3,7 @@ export { createPermissionAssistClient, type PermissionAssistClient } from './cli
 export type { ClientOptions, RequestEvent, ResponseEvent, RetryOptions } from './config.js';
 export * from './errors.js';
 export type { FileInput, NamedFile, UploadInput } from './upload.js';
-export { WaiterFailureError, WaiterTimeoutError, type WaitForOptions, type WaiterPoll, type WaitOptions } from './waiters.js';
+export type { WaitForOptions, WaiterPoll, WaitOptions } from './waiters.js';
 export type { ApiPromise, ApiResponse, PaginationOptions, RequestOptions } from './types.js';
 export type { components, operations, paths, webhooks } from './generated/schema.js';
 // The operation table is a value (every operation with its method and path); the rest are types.

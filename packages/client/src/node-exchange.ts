@@ -45,10 +45,10 @@ class NodeExchange implements Exchange {
 
   readonly opaqueRedirect = false;
 
-  header = (name: string): string | null => {
+  header(name: string): string | null {
     const value = this.res.headers[name];
     return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
-  };
+  }
 
   get headers(): Headers {
     if (!this.built) {

@@ -11,7 +11,6 @@ import type { Cancellation, Exchange, ExchangeInit } from './exchange.js';
 const RETRY_STATUSES = new Set([429, 502, 503, 504]);
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
-const MAX_REDIRECTS = 5;
 
 export interface OutgoingRequest {
   method: string;
@@ -36,6 +35,30 @@ export interface ReceivedResponse {
   body: string;
   /** Why a retryable answer (429, 503...) was not retried any more, for its error message. */
   gaveUp?: string;
+}
+
+/** A read answer: a class, for the reason FetchExchange is one (exchange.ts). */
+class Received implements ReceivedResponse {
+  readonly status: number;
+  readonly statusText: string;
+
+  constructor(
+    private readonly exchange: Exchange,
+    readonly url: string,
+    readonly body: string,
+    readonly gaveUp: string | undefined,
+  ) {
+    this.status = exchange.status;
+    this.statusText = exchange.statusText;
+  }
+
+  get headers(): Headers {
+    return this.exchange.headers;
+  }
+
+  header(name: string): string | null {
+    return this.exchange.header(name);
+  }
 }
 
 /**
@@ -190,30 +213,6 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
-/**
- * Where to go after a 3xx, or an error saying why not. Followed: the same host (an http -> https
- * upgrade included), at most 5 times, never in a loop; a request with a body only on 307/308, which
- * keep the method and body. Never followed: another host (the token would go with it), a downgrade
- * to http, a 301/302/303 for a request with a body (it would silently become a GET).
- */
-function nextLocation(response: Exchange, current: URL, request: OutgoingRequest, visited: string[]): URL | undefined {
-  const location = response.header('location');
-  if (!location) return undefined;
-  const { info, method } = request;
-  const where = `${info.method} ${info.path}`;
-  const next = new URL(location, current);
-  if (visited.includes(next.href)) throw new RedirectError(`${where}: redirect loop (${[...visited, next.href].join(' -> ')})`, response.status, next.href, info);
-  if (visited.length > MAX_REDIRECTS) throw new RedirectError(`${where}: more than ${MAX_REDIRECTS} redirects (${visited.join(' -> ')} -> ...)`, response.status, next.href, info);
-  if (next.host !== current.host) {
-    throw new RedirectError(`${where}: the server redirected to another host (${next.origin}); not followed, so the token is not sent there. If that is your Permission Assist server, set baseUrl to it`, response.status, next.href, info);
-  }
-  if (current.protocol === 'https:' && next.protocol !== 'https:') throw new RedirectError(`${where}: the server redirected from https to ${next.protocol}; not followed`, response.status, next.href, info);
-  if (request.body !== undefined && response.status !== 307 && response.status !== 308) {
-    throw new RedirectError(`${where}: the server answered ${response.status} to a ${method}; not followed, since that would send a GET without the body. Check baseUrl`, response.status, next.href, info);
-  }
-  return next;
-}
-
 /** Sends a request and reads the answer; see the top of this file. */
 export async function send(config: ResolvedConfig, request: OutgoingRequest, scope: CallScope, retry: Required<RetryOptions>): Promise<ReceivedResponse> {
   const idempotent = request.method === 'GET' || request.method === 'HEAD';
@@ -267,7 +266,9 @@ export async function send(config: ResolvedConfig, request: OutgoingRequest, sco
         visited ??= [href];
         let next: URL | undefined;
         try {
-          next = REDIRECT_STATUSES.has(response.status) ? nextLocation(response, new URL(href), request, visited) : undefined;
+          // The redirect policy is loaded when a server first redirects: a client set up with the
+          // server's address never needs it, and it stays out of the bundle every page loads.
+          next = REDIRECT_STATUSES.has(response.status) ? (await import('./redirects.js')).nextLocation(response, new URL(href), request, visited) : undefined;
         } catch (refused) {
           await response.discard();
           throw refused;
@@ -293,35 +294,24 @@ export async function send(config: ResolvedConfig, request: OutgoingRequest, sco
       throw scope.failure(error);
     }
     if (config.onResponse) {
-      notify(config.onResponse, { method: request.method, url: href, attempt: attempt + 1, status: response.status, durationMs: performance.now() - started, requestId: redactedId(requestIdOf(response.header), config.secrets) });
+      notify(config.onResponse, { method: request.method, url: href, attempt: attempt + 1, status: response.status, durationMs: performance.now() - started, requestId: redactedId(requestIdOf(response), config.secrets) });
     }
     let gaveUp: string | undefined;
     if (idempotent && RETRY_STATUSES.has(response.status)) {
       refusals += 1;
       const retryAfter = response.header('retry-after');
-      const next = plan(attempt, parseRetryAfter(retryAfter));
+      const retryAfterMs = parseRetryAfter(retryAfter);
+      const next = plan(attempt, retryAfterMs);
       if ('delay' in next) {
         await wait(next.delay);
         continue;
       }
-      gaveUp = refusalNote(response.status, refusals, attempt + 1, retryAfter, next.stop);
+      // A first refusal that did not ask to come back needs no note; the note's wording is loaded
+      // only for a call that is failing anyway, out of the bundle every page loads.
+      if (attempt > 0 || retryAfter !== null) gaveUp = (await import('./refusal-note.js')).refusalNote(response.status, refusals, attempt + 1, retryAfter, retryAfterMs, next.stop);
     }
-    const answer = response;
-    return { status: answer.status, statusText: answer.statusText, get headers() { return answer.headers; }, header: answer.header, url: href, body, gaveUp };
+    return new Received(response, href, body, gaveUp);
   }
-}
-
-/** Says that the server kept refusing, when it asked to come back, and why the client stopped trying. */
-function refusalNote(status: number, refusals: number, attempts: number, retryAfter: string | null, stop: string): string | undefined {
-  if (attempts === 1 && retryAfter === null) return undefined;
-  const kept = attempts > 1 ? `the server kept refusing (${status} to ${refusals} of ${attempts} attempts)` : `the server refused (${status})`;
-  let asked = '';
-  if (retryAfter !== null) {
-    const delta = /^\s*\d+\s*$/.test(retryAfter);
-    const ms = parseRetryAfter(retryAfter);
-    asked = delta ? ` and asked to come back in ${retryAfter.trim()} s` : ` and asked to come back at ${retryAfter.trim()}${ms === undefined ? '' : ` (in ${(ms / 1000).toFixed(1)} s)`}`;
-  }
-  return `${kept}${asked}; not tried again: ${stop}`;
 }
 
 /** Calls a logging hook; a hook that throws must not fail the call it is watching. */
@@ -336,6 +326,6 @@ function notify<E>(hook: (event: E) => void, event: E): void {
 const redactedId = (id: string | undefined, secrets: readonly string[]) => (id === undefined ? id : redactText(id, secrets));
 
 /** The request id a server or a proxy in front of it put on an answer, if any. */
-export function requestIdOf(header: (name: string) => string | null): string | undefined {
-  return header('x-request-id') ?? header('x-correlation-id') ?? header('request-id') ?? undefined;
+export function requestIdOf(answer: { header(name: string): string | null }): string | undefined {
+  return answer.header('x-request-id') ?? answer.header('x-correlation-id') ?? answer.header('request-id') ?? undefined;
 }

@@ -4,13 +4,15 @@
 // of a filtered list, the unfiltered one; of writes with --state, writes without. Every row is a
 // ratio, measured three rounds interleaved (floor and sandbox back to back in each round), with the
 // median printed and MISS where the goal is not met. The load generator is this process: keep-alive
-// connections, a fixed number of requests in flight.
+// connections, a fixed number of requests in flight. The --static rows come from bench/static.mjs
+// (its own floor, slices interleaved), printed in the same row format.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { benchStatic } from './static.mjs';
 
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const FLOOR = fileURLToPath(new URL('./floor.mjs', import.meta.url));
@@ -34,7 +36,7 @@ function startProcess(args, env = {}) {
     child.stdout.on('data', (chunk) => {
       out += chunk;
       const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
-      if (url && out.includes('\n', out.indexOf(url))) resolve({ child, url, readyMs: performance.now() - started });
+      if (url && out.includes('\n', out.indexOf(url))) resolve({ child, url, readyMs: performance.now() - started, readyCpuMs: cpuMs(child.pid) });
     });
     child.stderr.on('data', (chunk) => process.stderr.write(chunk));
     child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code} before listening:\n${out}`)));
@@ -50,6 +52,12 @@ function stop(child) {
     child.kill('SIGTERM');
     children.delete(child);
   });
+}
+
+/** CPU time a process has used so far (user + system, every thread), in ms (Linux /proc, 100 ticks a second). */
+function cpuMs(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /** Resident memory of a process, in MB (Linux /proc). */
@@ -72,8 +80,12 @@ function send(agent, base, { method, path, body }) {
   });
 }
 
-/** Requests per second over MEASURE_MS with `inFlight` requests always open, and the median latency; every answer must be `expected`. */
-async function measure(base, make, expected, { inFlight = IN_FLIGHT, measureMs = MEASURE_MS, count: until } = {}) {
+/**
+ * Requests per second over MEASURE_MS with `inFlight` requests always open, and the median latency;
+ * every answer must be `expected`. With `pid`, also the server's CPU time per request over the same
+ * span (µs): unlike a rate, it hardly moves with what else the machine runs.
+ */
+async function measure(base, make, expected, { inFlight = IN_FLIGHT, measureMs = MEASURE_MS, count: until, pid } = {}) {
   const agent = new Agent({ keepAlive: true, maxSockets: inFlight });
   let count = 0;
   let counting = false;
@@ -91,15 +103,20 @@ async function measure(base, make, expected, { inFlight = IN_FLIGHT, measureMs =
     }
   };
   const began = performance.now();
+  let cpuAtStart = 0;
   if (until === undefined) {
     stopAt = began + WARMUP_MS + measureMs;
-    setTimeout(() => (counting = true), WARMUP_MS);
+    setTimeout(() => {
+      counting = true;
+      if (pid) cpuAtStart = cpuMs(pid);
+    }, WARMUP_MS);
   } else counting = true;
   await Promise.all(Array.from({ length: inFlight }, worker));
+  const cpuUs = pid ? ((cpuMs(pid) - cpuAtStart) * 1000) / count : NaN;
   agent.destroy();
   latencies.sort((a, b) => a - b);
   const seconds = until === undefined ? measureMs / 1000 : (performance.now() - began) / 1000;
-  return { rate: count / seconds, median: latencies[Math.floor(latencies.length / 2)] ?? NaN, count };
+  return { rate: count / seconds, median: latencies[Math.floor(latencies.length / 2)] ?? NaN, count, cpuUs };
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -149,8 +166,8 @@ try {
   const add = (key, value) => (results[key] ??= []).push(value);
   for (let round = 0; round < ROUNDS; round += 1) {
     for (const [name, make, expected] of versusFloor) {
-      add(`${name} floor`, await measure(floor.url, make, expected));
-      add(`${name} sandbox`, await measure(medium.url, make, expected));
+      add(`${name} floor`, await measure(floor.url, make, expected, { pid: floor.child.pid }));
+      add(`${name} sandbox`, await measure(medium.url, make, expected, { pid: medium.child.pid }));
     }
     for (const [path, make] of filtered) {
       add(`${path} unfiltered`, await measure(medium.url, get(path), 200));
@@ -162,8 +179,10 @@ try {
   const rates = (key) => results[key].map((r) => r.rate);
   const ratios = (a, b) => rates(a).map((rate, i) => rate / rates(b)[i]);
   const reqs = (key) => `${Math.round(median(rates(key)))} req/s`;
+  const cpu = (key) => `${Math.round(median(results[key].map((r) => r.cpuUs)))} µs CPU/req`;
   for (const [name] of versusFloor) {
-    row(`${name}, sandbox vs floor`, ratios(`${name} sandbox`, `${name} floor`), `sandbox ${reqs(`${name} sandbox`)}, floor ${reqs(`${name} floor`)}`, '≥ 0.6×', (r) => r >= 0.6);
+    const detail = `sandbox ${reqs(`${name} sandbox`)} (${cpu(`${name} sandbox`)}), floor ${reqs(`${name} floor`)} (${cpu(`${name} floor`)})`;
+    row(`${name}, sandbox vs floor`, ratios(`${name} sandbox`, `${name} floor`), detail, '≥ 0.6×', (r) => r >= 0.6);
   }
   for (const [path] of filtered) {
     row(`${path} filtered vs unfiltered`, ratios(`${path} filtered`, `${path} unfiltered`), `filtered ${reqs(`${path} filtered`)}, unfiltered ${reqs(`${path} unfiltered`)}`, '≥ 0.8×', (r) => r >= 0.8);
@@ -188,20 +207,24 @@ try {
   await Promise.all([stop(small.child), stop(large.child)]);
 
   // --- Start-up of the medium data set, best of 3, against a process that starts the floor ---
-  const startups = { sandbox: [], floor: [] };
+  const startups = { sandbox: [], floor: [], sandboxCpu: [], floorCpu: [] };
   for (let round = 0; round < ROUNDS; round += 1) {
     const f = await startFloor({});
     startups.floor.push(f.readyMs);
+    startups.floorCpu.push(f.readyCpuMs);
     await stop(f.child);
     const s = await startMock(['--size', 'medium']);
     startups.sandbox.push(s.readyMs);
+    startups.sandboxCpu.push(s.readyCpuMs);
     await stop(s.child);
   }
   const best = Math.min(...startups.sandbox);
   rows.push({
     name: 'start-up, medium data set (process start to listening, best of 3)',
     ratio: best / Math.min(...startups.floor),
-    detail: `${Math.round(best)} ms (runs ${startups.sandbox.map(Math.round).join(', ')} ms); floor process ${Math.round(Math.min(...startups.floor))} ms`,
+    detail:
+      `${Math.round(best)} ms (runs ${startups.sandbox.map(Math.round).join(', ')} ms; CPU used ${startups.sandboxCpu.join(', ')} ms); ` +
+      `floor process ${Math.round(Math.min(...startups.floor))} ms (CPU ${Math.min(...startups.floorCpu)} ms)`,
     goal: '≤ 500 ms',
     met: best <= 500,
   });
@@ -226,6 +249,18 @@ try {
     met: at[WRITES] <= 1.1 * at[60_000],
   });
   await Promise.all([stop(longRun.child), stop(idle.child)]);
+
+  // --- --static (Prism in process) against its own floor on the same bytes (bench/static.mjs) ---
+  for (const r of await benchStatic({ log: () => {} })) {
+    rows.push({
+      name: `--static ${r.name}, vs floor`,
+      ratio: r.ratio,
+      ratios: r.ratios,
+      detail: `--static ${Math.round(r.staticRate)} req/s, floor ${Math.round(r.floorRate)} req/s`,
+      goal: `≥ ${r.goal}×`,
+      met: r.met,
+    });
+  }
 } finally {
   await Promise.all([...children].map(stop));
   rmSync(work, { recursive: true, force: true });

@@ -49,7 +49,7 @@ describe('list order kept on write', () => {
     const { store } = sandbox;
     const reporter = store.actors.apiToken;
     const kinds = ['identities', 'applications', 'imports', 'events', 'requests'] as const;
-    const ids = (list: readonly unknown[]) => list.map((r) => JSON.stringify(r)).join('\n');
+    const ids = (list: Iterable<unknown>) => [...list].map((r) => JSON.stringify(r)).join('\n');
     const fresh = (kind: (typeof kinds)[number]) => {
       const kept = ids(store.ordered(kind));
       store.reorder(kind);

@@ -1,10 +1,16 @@
 // Loads the OpenAPI documents this package carries (openapi/, copied from spec/ at build) or any
 // other path, as one self-contained document each.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import type * as Yaml from 'yaml';
 import type { OpenApiDocument } from './openapi-types.js';
+
+// The YAML parser is loaded on the first parse: a server that reads the spec from JSON built ahead
+// of time (pa-mock) never loads it, which is about 100 ms of its start-up on a busy machine.
+const require = createRequire(import.meta.url);
+let yaml: typeof Yaml | undefined;
 
 /** The Permission Assist API description. */
 export const specPath = fileURLToPath(new URL('../openapi/openapi.yaml', import.meta.url));
@@ -14,7 +20,7 @@ export const sandboxSpecPath = fileURLToPath(new URL('../openapi/sandbox.yaml', 
 type Node = Record<string, unknown>;
 const isNode = (value: unknown): value is Node => value !== null && typeof value === 'object';
 
-const readYaml = (path: string): unknown => parse(readFileSync(path, 'utf8'), { maxAliasCount: 1000 });
+const readYaml = (path: string): unknown => (yaml ??= require('yaml') as typeof Yaml).parse(readFileSync(path, 'utf8'), { maxAliasCount: 1000 });
 
 /**
  * The parsed OpenAPI document (YAML aliases expanded into shared objects). References into another

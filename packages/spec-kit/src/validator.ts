@@ -1,12 +1,22 @@
 // JSON Schema 2020-12 validators (Ajv) built from the spec's own schemas, so that every package
 // validates against the spec itself and no schema is ever restated by hand.
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import { createRequire } from 'node:module';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import type * as Ajv from 'ajv/dist/2020.js';
+import type * as AjvFormats from 'ajv-formats';
 import type { OpenApiDocument } from './openapi-types.js';
 import { loadSpec } from './documents.js';
 
-// ajv-formats is CommonJS: its default import is module.exports, which also carries the plugin as `default`.
-const addFormats = addFormatsModule.default;
+// Ajv (CommonJS) is loaded when the first validator is made, not when this package is imported: a
+// server that makes its validators on first use starts without it (60 ms on a busy machine).
+const require = createRequire(import.meta.url);
+let ajvModules: { Ajv2020: typeof Ajv.Ajv2020; addFormats: typeof AjvFormats.default.default } | undefined;
+const loadAjv = () =>
+  (ajvModules ??= {
+    Ajv2020: (require('ajv/dist/2020.js') as typeof Ajv).Ajv2020,
+    // module.exports of ajv-formats is the plugin, which also carries itself as `default`.
+    addFormats: (require('ajv-formats') as typeof AjvFormats.default).default,
+  });
 
 const SPEC_ID = 'urn:permission-assist:openapi';
 type Node = Record<string, unknown>;
@@ -64,14 +74,22 @@ export interface ValidatorOptions {
   sealed?: boolean;
   /** Check `format`s (the default); false treats them as annotations, as JSON Schema 2020-12 does by default. */
   formats?: boolean;
+  /**
+   * Check the document's schemas against the JSON Schema 2020-12 meta-schema first (the default).
+   * A server that validates against our own spec, which the spec's tests already check this way,
+   * passes false: compiling the meta-schema and checking every component takes a quarter of a
+   * second, at every start.
+   */
+  metaSchema?: boolean;
 }
 
 /** A validator factory for schemas of the spec. */
-export function createValidator(spec: OpenApiDocument = loadSpec(), { sealed = false, formats = true }: ValidatorOptions = {}): SpecValidator {
+export function createValidator(spec: OpenApiDocument = loadSpec(), { sealed = false, formats = true, metaSchema = true }: ValidatorOptions = {}): SpecValidator {
   const document = sealed ? seal(spec) : spec;
   // `formats: false` validates as a tool that treats `format` as an annotation only, to prove the
   // spec does not rely on formats to tell values apart.
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true, validateFormats: formats });
+  const { Ajv2020, addFormats } = loadAjv();
+  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true, validateFormats: formats, validateSchema: metaSchema });
   addFormats(ajv);
   // OpenAPI keywords that are annotations for validation purposes.
   for (const keyword of ['discriminator', 'example', 'xml', 'externalDocs']) ajv.addKeyword(keyword);
@@ -85,13 +103,20 @@ export function createValidator(spec: OpenApiDocument = loadSpec(), { sealed = f
   const rebase = (json: string): Node => JSON.parse(json.replaceAll('"$ref":"#/components/schemas/', `"$ref":"${SPEC_ID}#/$defs/`)) as Node;
   ajv.addSchema({ $id: SPEC_ID, $defs: rebase(JSON.stringify(document.components?.schemas ?? {})) });
   const cache = new Map<string, ValidateFunction>();
+  // A schema taken from the document is the same object on every call: found by identity, it is
+  // not serialised again (a request's checks would otherwise stringify its schemas every time).
+  const byObject = new WeakMap<object, ValidateFunction>();
   const compile = (schema: unknown): ValidateFunction => {
+    const isObject = schema !== null && typeof schema === 'object';
+    let fn = isObject ? byObject.get(schema) : undefined;
+    if (fn) return fn;
     const key = JSON.stringify(schema);
-    let fn = cache.get(key);
+    fn = cache.get(key);
     if (!fn) {
       fn = ajv.compile(rebase(key));
       cache.set(key, fn);
     }
+    if (isObject) byObject.set(schema, fn);
     return fn;
   };
   return {

@@ -63,10 +63,16 @@ export function guardBodyRate(req: IncomingMessage, rate: BodyRate | undefined, 
   return stop;
 }
 
+const NO_BODY = Buffer.alloc(0);
+
 /** Reads a whole body; any error while reading it is this request's 4xx, never the process's. */
 export function readBody(req: IncomingMessage, limit: number, rate?: BodyRate): Promise<Buffer> {
   checkDeclaredLength(req, limit);
   if (isGone(req) && !req.complete) return Promise.reject(aborted());
+  // An HTTP/1.1 request without Content-Length or Transfer-Encoding has no body (RFC 9112 6.3): no
+  // need to wait for its end (Node discards the empty stream when the answer is sent).
+  const { headers } = req;
+  if ((headers['content-length'] === undefined || headers['content-length'] === '0') && headers['transfer-encoding'] === undefined) return Promise.resolve(NO_BODY);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;

@@ -42,6 +42,16 @@ export function sendError(res: ServerResponse, error: HttpError, correlationId =
  */
 export function requestTarget(req: IncomingMessage): URL {
   const raw = req.url ?? '/';
+  // The usual origin-form target ("/api/x?y"): one parse. A target starting with two slashes (or a
+  // slash and a backslash) would be read as a host, and a fragment must go: those take the general path.
+  if (raw.charCodeAt(0) === 47 && raw.charCodeAt(1) !== 47 && raw.charCodeAt(1) !== 92 && !raw.includes('#')) {
+    try {
+      const url = new URL(raw, 'http://target');
+      if (url.pathname.charCodeAt(1) !== 47) return url;
+    } catch {
+      // the general path below names the target in its 400
+    }
+  }
   try {
     const url = /^https?:\/\//i.test(raw) ? new URL(raw) : new URL(raw.startsWith('/') ? raw : `/${raw}`, 'http://target');
     return new URL(`${url.pathname}${url.search}`, 'http://target');

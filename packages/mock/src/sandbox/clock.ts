@@ -61,14 +61,33 @@ export class SandboxClock {
   }
 }
 
+// Both conversions run several times per write, mostly on the same second and the same few days:
+// the last second's text and the recent days are remembered (a Date's toISOString and parse cost
+// microseconds each, a tenth of a write).
+const isoTexts = new Map<number, string>();
+const dayStarts = new Map<string, number>();
+
 /** An API timestamp: UTC, whole seconds, `Z` (as in every vendor sample). */
 export function iso(time: number): string {
-  return new Date(Math.floor(time / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const second = Math.floor(time / 1000);
+  let text = isoTexts.get(second);
+  if (text === undefined) {
+    text = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+    if (isoTexts.size >= 4096) isoTexts.clear();
+    isoTexts.set(second, text);
+  }
+  return text;
 }
 
 /** Midnight UTC of a YYYY-MM-DD day. */
 export function startOfDay(day: string): number {
-  return Date.parse(`${day}T00:00:00Z`);
+  let start = dayStarts.get(day);
+  if (start === undefined) {
+    start = Date.parse(`${day}T00:00:00Z`);
+    if (dayStarts.size >= 4096) dayStarts.clear();
+    dayStarts.set(day, start);
+  }
+  return start;
 }
 
 export const SECOND = 1000;

@@ -109,7 +109,7 @@ export function fromState(spec: OpenApiDocument, state: unknown, path: string, j
   }
 
   // Every record must still be a valid API resource; a hand-edited file is caught here, not by a client.
-  const validator = createValidator(spec);
+  const validator = createValidator(spec, { metaSchema: false });
   const problems: string[] = [];
   const check = (name: string, id: string, value: unknown) => {
     if (problems.length >= 5) return;

@@ -62,10 +62,21 @@ export class Random {
     return Math.round(min + (max - min) * this.fraction() ** 2);
   }
 
-  /** A version 4 GUID. */
+  /** A version 4 GUID. The draws (variant first, then the groups left to right) are part of the seed's promise: keep their order. */
   uuid(): string {
-    const hex = (n: number) => this.int(0, 16 ** n - 1).toString(16).padStart(n, '0');
-    const variant = (8 + this.int(0, 3)).toString(16);
-    return `${hex(8)}-${hex(4)}-4${hex(3)}-${variant}${hex(3)}-${hex(6)}${hex(6)}`;
+    const variant = 8 + this.int(0, 3);
+    const a = this.int(0, 0xffffffff);
+    const b = this.int(0, 0xffff);
+    const c = this.int(0, 0xfff);
+    const d = this.int(0, 0xfff);
+    const e = this.int(0, 0xffffff);
+    const f = this.int(0, 0xffffff);
+    return `${hex(a, 8)}-${hex(b, 4)}-4${hex(c, 3)}-${variant.toString(16)}${hex(d, 3)}-${hex(e, 6)}${hex(f, 6)}`;
   }
+}
+
+/** `value` in `digits` lower-case hex digits, zero-padded. */
+function hex(value: number, digits: number): string {
+  const text = value.toString(16);
+  return text.length === digits ? text : '0'.repeat(digits - text.length) + text;
 }

@@ -12,7 +12,7 @@ export function retain(engine: Engine): void {
   const { store } = engine;
   let dropped = false;
   while (store.createdEvents.size > RETENTION.personnelEvents) {
-    const id = store.createdEvents.values().next().value!;
+    const id = store.createdEvents.oldest()!;
     const event = store.events.get(id);
     if (event) {
       for (const requestId of [...event.requestIds, ...event.deferredIds]) store.removeRequest(requestId);
@@ -23,7 +23,12 @@ export function retain(engine: Engine): void {
   }
   while (store.createdImports.size > RETENTION.applicationImports) {
     // The import holding the build slot stays until its build ends, so the queue never stalls.
-    const id = [...store.createdImports].find((candidate) => candidate !== store.importSlot);
+    let id: string | undefined;
+    for (const candidate of store.createdImports) {
+      if (candidate === store.importSlot) continue;
+      id = candidate;
+      break;
+    }
     if (id === undefined) break;
     store.removeImport(id);
     dropped = true;

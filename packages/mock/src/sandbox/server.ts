@@ -112,17 +112,26 @@ export async function startSandbox(options: SandboxServerOptions = {}): Promise<
     jsonLimitOf: (operationId) => (operationId === 'postDeliveryCallback' ? settings.callbackBodyBytes : settings.jsonBodyBytes),
   });
 
-  // Steps fall due in real time too: one timer, always armed for the next step.
+  // Steps fall due in real time too: one timer, always armed for the next step. Most changes leave
+  // the next step where it was (a write adds steps later than it): the timer then stays as it is,
+  // instead of being cleared and set again on every write.
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** The real time (Date.now()) the armed timer is for. */
+  let armedFor: number | undefined;
   const arm = () => {
+    const next = sandbox.engine.nextAt();
+    const wait = next === undefined || sandbox.clock.frozen ? undefined : Math.max(0, next - sandbox.clock.now());
+    const dueAt = wait === undefined ? undefined : Date.now() + wait;
+    if (timer && dueAt !== undefined && armedFor === dueAt) return;
     if (timer) clearTimeout(timer);
     timer = undefined;
-    const next = sandbox.engine.nextAt();
-    if (next === undefined || sandbox.clock.frozen) return;
+    armedFor = dueAt;
+    if (wait === undefined) return;
     timer = setTimeout(() => {
+      timer = undefined;
       sandbox.engine.sync();
       arm();
-    }, Math.min(Math.max(0, next - sandbox.clock.now()), 2 ** 31 - 1));
+    }, Math.min(wait, 2 ** 31 - 1));
     timer.unref();
   };
   sandbox.onChange(arm);

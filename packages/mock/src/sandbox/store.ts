@@ -1,7 +1,11 @@
-// The sandbox's tables: one Map per kind of record, and each list's fixed order. A new record is
-// put in its place in the sorted list (a binary search) and a dropped one taken out; a list is
-// re-sorted, lazily, only after a change of a record's ordering key (a changed name, a build start),
-// so neither a write nor reading a page costs a sort.
+// The sandbox's tables: one Map per kind of record, each list in its fixed order and its filtered
+// views (ordered-index.ts), built on the first read and then kept up to date on write: a new record
+// is put in its place (a binary search), a dropped one taken out, a record whose status changed
+// moved between views, one whose ordering key changed (a name, a build start) repositioned. Neither
+// a write nor reading a page costs a sort or a walk over the other records.
+import type { Sequence } from './chunked-list.js';
+import { CreationOrder } from './creation-order.js';
+import { OrderedIndex } from './ordered-index.js';
 import type { AccessRequestRecord, Actors, ApplicationRecord, Counters, EventRecord, IdentityRecord, ImportRecord } from './model.js';
 
 interface Records {
@@ -39,6 +43,19 @@ function compareText(a: string, b: string) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** The filter fields of each list, folded the way its filters compare them (see api/reads.ts). */
+const fold = (value: string) => value.replace(/\s+/g, '').toLowerCase();
+export const FILTERS = {
+  events: [(r: EventRecord) => r.identityId, (r: EventRecord) => fold(r.event.type), (r: EventRecord) => r.event.status.toLowerCase()],
+  requests: [
+    (r: AccessRequestRecord) => r.target.identityId,
+    (r: AccessRequestRecord) => r.target.applicationId,
+    (r: AccessRequestRecord) => r.request.status.toLowerCase(),
+    (r: AccessRequestRecord) => r.request.action.toLowerCase(),
+  ],
+  imports: [(r: ImportRecord) => r.applicationId],
+} as const;
+
 export class Store {
   readonly identities = new Map<string, IdentityRecord>();
   readonly applications = new Map<string, ApplicationRecord>();
@@ -51,10 +68,16 @@ export class Store {
   actors!: Actors;
 
   /** Ids of the personnel events and imports created through the API, oldest first (see retention.ts). */
-  readonly createdEvents = new Set<string>();
-  readonly createdImports = new Set<string>();
+  readonly createdEvents = new CreationOrder();
+  readonly createdImports = new CreationOrder();
 
-  private readonly sorted = new Map<Kind, unknown[]>();
+  private readonly indexes: { [K in Kind]: OrderedIndex<Records[K]> } = {
+    identities: new OrderedIndex(() => this.identities.values(), ORDER.identities),
+    applications: new OrderedIndex(() => this.applications.values(), ORDER.applications),
+    imports: new OrderedIndex(() => this.imports.values(), ORDER.imports, FILTERS.imports),
+    events: new OrderedIndex(() => this.events.values(), ORDER.events, FILTERS.events),
+    requests: new OrderedIndex(() => this.requests.values(), ORDER.requests, FILTERS.requests),
+  };
   private usernameIndex: Set<string> | undefined;
 
   /** Every username taken (built on first use, then kept up to date by uniqueUsername). */
@@ -63,69 +86,59 @@ export class Store {
     return this.usernameIndex;
   }
 
-  /** Records of a kind in their list order. The array is shared: do not change it. */
-  ordered<K extends Kind>(kind: K): Records[K][] {
-    let list = this.sorted.get(kind) as Records[K][] | undefined;
-    if (!list) {
-      list = [...(this[kind] as Map<string, Records[K]>).values()].sort(ORDER[kind]);
-      this.sorted.set(kind, list);
-    }
-    return list;
+  /** Records of a kind in their list order (kept up to date on write). */
+  ordered<K extends Kind>(kind: K): Sequence<Records[K]> {
+    return this.indexes[kind].list() as Sequence<Records[K]>;
   }
 
-  /** Marks a list as needing a re-sort (after a change of a record's ordering key). */
+  /**
+   * Records of a kind whose filter fields (FILTERS[kind], in that order) have the given values
+   * (null: any), in list order; kept up to date on write.
+   */
+  filtered<K extends keyof typeof FILTERS>(kind: K, values: readonly (string | null)[]): Sequence<Records[K]> {
+    return this.indexes[kind].list(values) as Sequence<Records[K]>;
+  }
+
+  /** After a change of a record's filter fields (a status, an event's identity): moves it between the filtered lists. */
+  refiled<K extends keyof typeof FILTERS>(kind: K, record: Records[K]): void {
+    (this.indexes[kind] as OrderedIndex<Records[K]>).refile(record);
+  }
+
+  /** Changes a record's ordering key (a name, a build start) and moves it to its new place. */
+  reposition<K extends Kind>(kind: K, record: Records[K], change: () => void): void {
+    (this.indexes[kind] as OrderedIndex<Records[K]>).reposition(record, change);
+  }
+
+  /** Forgets a list's order (re-sorted on the next read): after changes of ordering keys made in bulk (seeding). */
   reorder(kind: Kind): void {
-    this.sorted.delete(kind);
-  }
-
-  /** Puts a new record in its place in a sorted list, if there is one (a binary search, not a re-sort). */
-  private placed<K extends Kind>(kind: K, record: Records[K]): void {
-    const list = this.sorted.get(kind) as Records[K][] | undefined;
-    if (!list) return;
-    const order = ORDER[kind];
-    let low = 0;
-    let high = list.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (order(list[middle]!, record) <= 0) low = middle + 1;
-      else high = middle;
-    }
-    list.splice(low, 0, record);
-  }
-
-  /** Takes a record out of a sorted list, if there is one. */
-  private unplaced(kind: Kind, record: unknown): void {
-    const list = this.sorted.get(kind);
-    if (!list) return;
-    const index = list.indexOf(record);
-    if (index >= 0) list.splice(index, 1);
+    this.indexes[kind].invalidate();
   }
 
   addIdentity(record: IdentityRecord) {
     this.identities.set(record.identity.id, record);
-    this.placed('identities', record);
+    this.indexes.identities.add(record);
   }
 
   addApplication(record: ApplicationRecord) {
     this.applications.set(record.application.id, record);
-    this.placed('applications', record);
+    this.indexes.applications.add(record);
   }
 
   addImport(record: ImportRecord) {
     this.imports.set(record.import.id, record);
     if (record.pace === 'fast') this.createdImports.add(record.import.id);
-    this.placed('imports', record);
+    this.indexes.imports.add(record);
   }
 
   addEvent(record: EventRecord) {
     this.events.set(record.event.id, record);
     if (record.pace === 'fast') this.createdEvents.add(record.event.id);
-    this.placed('events', record);
+    this.indexes.events.add(record);
   }
 
   addRequest(record: AccessRequestRecord) {
     this.requests.set(record.request.id, record);
-    this.placed('requests', record);
+    this.indexes.requests.add(record);
   }
 
   removeIdentity(id: string) {
@@ -133,23 +146,26 @@ export class Store {
     if (!record) return;
     this.identities.delete(id);
     this.usernameIndex?.delete(record.username);
-    this.unplaced('identities', record);
+    this.indexes.identities.remove(record);
   }
 
   removeImport(id: string) {
-    this.unplaced('imports', this.imports.get(id));
+    const record = this.imports.get(id);
+    if (record) this.indexes.imports.remove(record);
     this.imports.delete(id);
     this.createdImports.delete(id);
   }
 
   removeEvent(id: string) {
-    this.unplaced('events', this.events.get(id));
+    const record = this.events.get(id);
+    if (record) this.indexes.events.remove(record);
     this.events.delete(id);
     this.createdEvents.delete(id);
   }
 
   removeRequest(id: string) {
-    this.unplaced('requests', this.requests.get(id));
+    const record = this.requests.get(id);
+    if (record) this.indexes.requests.remove(record);
     this.requests.delete(id);
   }
 

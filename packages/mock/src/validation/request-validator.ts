@@ -6,7 +6,7 @@
 // field tables are cut, but a misspelt field is far more likely to be a bug in the integration
 // than a field only the real server knows, so the mock says so.
 import type { ErrorObject } from 'ajv';
-import { createValidator, deref, pointerTokens, type OpenApiDocument, type OperationObject, type ParameterObject, type RequestBodyObject, type SchemaObject } from '@permission-assist/spec-kit';
+import { createValidator, deref, pointerTokens, type OpenApiDocument, type SpecValidator, type OperationObject, type ParameterObject, type RequestBodyObject, type SchemaObject } from '@permission-assist/spec-kit';
 import type { FieldError } from '../http/errors.js';
 import type { UploadedForm } from '../http/multipart.js';
 
@@ -101,6 +101,40 @@ export function toFieldErrors(errors: ErrorObject[], base: string): FieldError[]
   return [...out].map(([field, message]) => ({ field: field || 'body', message }));
 }
 
+/** What an object schema declares, once per schema node: its fields, its field-name patterns and the hint listing them. */
+interface Declaration {
+  properties: Map<string, unknown>;
+  patterns: RegExp[];
+  hint: string;
+}
+
+/** Declarations per schema node, per document (null: the node declares nothing to check against). */
+const declarations = new WeakMap<OpenApiDocument, WeakMap<object, Declaration | null>>();
+
+function declarationOf(spec: OpenApiDocument, schema: unknown): Declaration | null {
+  if (!schema || typeof schema !== 'object') return null;
+  let known = declarations.get(spec);
+  if (!known) declarations.set(spec, (known = new WeakMap()));
+  let declaration = known.get(schema);
+  if (declaration !== undefined) return declaration;
+  declaration = null;
+  const node = deref<DeclaredFields>(spec, schema as DeclaredFields);
+  if (node && typeof node === 'object') {
+    const parts = [node, ...(node.allOf ?? []).map((part) => deref<DeclaredFields>(spec, part as DeclaredFields))];
+    if (!parts.some((part) => part.additionalProperties !== undefined && part.additionalProperties !== false)) {
+      const properties = new Map<string, unknown>();
+      const patterns: RegExp[] = [];
+      for (const part of parts) {
+        for (const [name, child] of Object.entries(part.properties ?? {})) properties.set(name, child);
+        for (const pattern of Object.keys(part.patternProperties ?? {})) patterns.push(new RegExp(pattern));
+      }
+      if (properties.size > 0 || patterns.length > 0) declaration = { properties, patterns, hint: fieldsHere(properties, patterns) };
+    }
+  }
+  known.set(schema, declaration);
+  return declaration;
+}
+
 /**
  * Fields of `value` that `schema` does not declare anywhere (its `properties`, `patternProperties`,
  * and those of its `allOf` parts), nested objects included. Sealing the schema with
@@ -108,22 +142,18 @@ export function toFieldErrors(errors: ErrorObject[], base: string): FieldError[]
  * evaluated, so one invalid field would make every field of that part look unknown.
  */
 export function undeclaredFields(spec: OpenApiDocument, schema: unknown, value: unknown, base = ''): FieldError[] {
-  const node = deref<DeclaredFields>(spec, schema as DeclaredFields | undefined);
-  if (!node || typeof node !== 'object' || !value || typeof value !== 'object' || Array.isArray(value)) return [];
-  const parts = [node, ...(node.allOf ?? []).map((part) => deref<DeclaredFields>(spec, part as DeclaredFields))];
-  if (parts.some((part) => part.additionalProperties !== undefined && part.additionalProperties !== false)) return [];
-  const properties = new Map<string, unknown>();
-  const patterns: RegExp[] = [];
-  for (const part of parts) {
-    for (const [name, child] of Object.entries(part.properties ?? {})) properties.set(name, child);
-    for (const pattern of Object.keys(part.patternProperties ?? {})) patterns.push(new RegExp(pattern));
-  }
-  if (properties.size === 0 && patterns.length === 0) return [];
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return [];
+  const declaration = declarationOf(spec, schema);
+  if (!declaration) return [];
   const out: FieldError[] = [];
-  for (const [key, child] of Object.entries(value)) {
-    const field = base ? `${base}.${key}` : key;
-    if (properties.has(key)) out.push(...undeclaredFields(spec, properties.get(key), child, field));
-    else if (!patterns.some((pattern) => pattern.test(key))) out.push({ field, message: `${key} is not a field of this request${fieldsHere(properties, patterns)}` });
+  for (const key of Object.keys(value)) {
+    const child = declaration.properties.get(key);
+    if (child !== undefined || declaration.properties.has(key)) {
+      const nested = (value as Record<string, unknown>)[key];
+      if (nested && typeof nested === 'object' && !Array.isArray(nested)) out.push(...undeclaredFields(spec, child, nested, base ? `${base}.${key}` : key));
+    } else if (!declaration.patterns.some((pattern) => pattern.test(key))) {
+      out.push({ field: base ? `${base}.${key}` : key, message: `${key} is not a field of this request${declaration.hint}` });
+    }
   }
   return out;
 }
@@ -134,37 +164,72 @@ function fieldsHere(properties: Map<string, unknown>, patterns: RegExp[]): strin
   return `; the fields here are ${[...properties.keys()].join(', ')}${patterns.length ? ` and names matching ${patterns.map((p) => p.source).join(' or ')}` : ''}`;
 }
 
-/** Compiles the checks of every operation once; `check` then runs in microseconds. */
+/** What checking one operation's request takes, worked out on its first request. */
+interface OperationPlan {
+  parameters: { parameter: ParameterObject; integer: boolean }[];
+  /** The JSON body's schema, when the operation takes one; `required`: a request without a body is refused. */
+  json?: { schema: unknown; required: boolean };
+}
+
+/** Compiles each operation's checks on its first request (so start-up compiles none); `check` then runs in microseconds. */
 export function createRequestValidator(spec: OpenApiDocument) {
-  const validator = createValidator(spec);
+  // Made on the first request that needs a schema checked, so start-up neither loads Ajv nor
+  // compiles anything; each schema is compiled on its first use. Our own spec, whose schemas the
+  // spec's tests check against the meta-schema: not checked again at every start.
+  let specValidator: SpecValidator | undefined;
+  const validator = { validate: (schema: unknown, value: unknown) => (specValidator ??= createValidator(spec, { metaSchema: false })).validate(schema, value) };
+  const plans = new WeakMap<OperationObject, OperationPlan>();
+
+  const planOf = (shape: OperationShape): OperationPlan => {
+    let plan = plans.get(shape.operation);
+    if (!plan) {
+      const requestBody = deref<RequestBodyObject>(spec, shape.operation.requestBody);
+      const json = requestBody?.content?.['application/json'];
+      plan = {
+        parameters: shape.parameters
+          .filter((parameter) => parameter.in === 'path' || parameter.in === 'query')
+          .map((parameter) => ({ parameter, integer: deref<SchemaObject>(spec, parameter.schema)?.type === 'integer' })),
+        json: json ? { schema: json.schema, required: requestBody?.required === true } : undefined,
+      };
+      plans.set(shape.operation, plan);
+    }
+    return plan;
+  };
 
   return {
     check(shape: OperationShape, parts: RequestParts): FieldError[] {
       const problems: FieldError[] = [];
-      for (const parameter of shape.parameters) {
-        if (parameter.in !== 'path' && parameter.in !== 'query') continue;
-        const values = parameter.in === 'path' ? [parts.pathParams[parameter.name]].filter((v) => v !== undefined) : parts.query.getAll(parameter.name);
-        if (values.length === 0) {
+      const plan = planOf(shape);
+      for (const { parameter, integer } of plan.parameters) {
+        let raw: string | undefined;
+        if (parameter.in === 'path') raw = parts.pathParams[parameter.name];
+        else {
+          const values = parts.query.getAll(parameter.name);
+          if (values.length > 1) {
+            problems.push({ field: parameter.name, message: `${label(parameter.name)} must be given once` });
+            continue;
+          }
+          raw = values[0];
+        }
+        if (raw === undefined) {
           if (parameter.required) problems.push({ field: parameter.name, message: `${label(parameter.name)} is required` });
           continue;
         }
-        if (values.length > 1) {
-          problems.push({ field: parameter.name, message: `${label(parameter.name)} must be given once` });
-          continue;
-        }
-        const schema = deref<SchemaObject>(spec, parameter.schema);
-        const raw = values[0]!;
-        const value = schema?.type === 'integer' && /^-?\d+$/.test(raw) ? Number(raw) : raw;
-        problems.push(...toFieldErrors(validator.validate(parameter.schema, value), parameter.name));
+        const value = integer && /^-?\d+$/.test(raw) ? Number(raw) : raw;
+        const errors = validator.validate(parameter.schema, value);
+        if (errors.length) problems.push(...toFieldErrors(errors, parameter.name));
       }
-      const requestBody = deref<RequestBodyObject>(spec, shape.operation.requestBody);
-      const json = requestBody?.content?.['application/json'];
-      if (json && (parts.hasBody || requestBody?.required)) {
+      const { json } = plan;
+      if (json && (parts.hasBody || json.required)) {
         if (!parts.hasBody) problems.push({ field: 'body', message: 'Body is required: send a JSON object' });
         else {
           const unknown = undeclaredFields(spec, json.schema, parts.body);
-          const known = toFieldErrors(validator.validate(json.schema, parts.body), '');
-          problems.push(...known.filter((p) => !unknown.some((u) => u.field === p.field)), ...unknown);
+          const errors = validator.validate(json.schema, parts.body);
+          if (errors.length) {
+            const known = toFieldErrors(errors, '');
+            problems.push(...known.filter((p) => !unknown.some((u) => u.field === p.field)));
+          }
+          problems.push(...unknown);
         }
       }
       return problems;

@@ -1,7 +1,7 @@
 // Answers of the read operations, serialised once per state version. Every change of the records
 // (a write or a workflow step) bumps Sandbox.version; until the next one, the same list page or
-// record is the same JSON text, and so are the filtered views a list's pages are cut from. A read
-// therefore costs a lookup, not a walk over every record, a render and a JSON.stringify.
+// record is the same JSON text. A read therefore costs a lookup, not a render and a JSON.stringify
+// (the filtered lists a page is cut from are the store's, kept up to date on write).
 import type { Sandbox } from '../sandbox.js';
 import type { Store } from '../store.js';
 import type { Reply } from './types.js';
@@ -15,7 +15,6 @@ export class ReadCache {
   private version = -1;
   private store: Store | undefined;
   private readonly answers = new Map<string, string>();
-  private readonly views = new Map<string, readonly unknown[]>();
 
   constructor(private readonly sandbox: Sandbox) {}
 
@@ -31,23 +30,10 @@ export class ReadCache {
     return { status: 200, body: text, headers: JSON_HEADERS };
   }
 
-  /** The records of a list that pass a filter, in list order, computed once per version. */
-  view<R>(key: string, build: () => readonly R[]): readonly R[] {
-    this.sync();
-    let view = this.views.get(key) as readonly R[] | undefined;
-    if (view === undefined) {
-      view = build();
-      if (this.views.size >= MAX_ENTRIES) this.views.clear();
-      this.views.set(key, view);
-    }
-    return view;
-  }
-
   private sync(): void {
     if (this.version === this.sandbox.version && this.store === this.sandbox.store) return;
     this.version = this.sandbox.version;
     this.store = this.sandbox.store;
     this.answers.clear();
-    this.views.clear();
   }
 }

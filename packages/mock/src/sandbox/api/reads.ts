@@ -1,7 +1,9 @@
 // The read operations: five lists with the vendor's filters and fixed orders, five gets by id.
 // A page past the end is empty with the same totals; filters that ignore case ignore case here too.
-// Answers come from the read cache (read-cache.ts): built once per state version, then served as text.
+// A filtered list is the store's view for those filter values (kept up to date on write, store.ts);
+// answers come from the read cache (read-cache.ts): built once per state version, then served as text.
 import { HttpError } from '../../http/errors.js';
+import type { Sequence } from '../chunked-list.js';
 import { renderEvent, renderImport, renderRequest } from '../render.js';
 import type { Sandbox } from '../sandbox.js';
 import { ReadCache } from './read-cache.js';
@@ -10,16 +12,19 @@ import type { Handlers } from './types.js';
 export const PAGE_SIZE = 50;
 
 /** One page of a filtered list; only the page's records are rendered. */
-function page<R, T>(records: readonly R[], number: number, render: (record: R) => T) {
+function page<R, T>(records: Sequence<R>, number: number, render: (record: R) => T) {
   const from = (number - 1) * PAGE_SIZE;
   const items = records.slice(from, from + PAGE_SIZE).map(render);
   const totalCount = records.length;
   return { items, totalCount, page: number, pageSize: PAGE_SIZE, totalPages: Math.ceil(totalCount / PAGE_SIZE) };
 }
 
-/** Case-insensitive filter value; the event type also ignores white space (RoleTransition = Role Transition). */
-const folded = (value: string | null) => (value === null ? null : value.replace(/\s+/g, '').toLowerCase());
-const lower = (value: string | null) => value?.toLowerCase() ?? null;
+/**
+ * Case-insensitive filter value, folded as the store's filtered lists are (store.ts FILTERS); the
+ * event type also ignores white space (RoleTransition = Role Transition). An empty value filters nothing.
+ */
+const folded = (value: string | null) => (value ? value.replace(/\s+/g, '').toLowerCase() || null : null);
+const lower = (value: string | null) => value?.toLowerCase() || null;
 
 function notFound(kind: string, id: string): never {
   throw new HttpError(404, `${kind} with id ${id} not found`);
@@ -36,14 +41,9 @@ export function readHandlers(sandbox: Sandbox): Handlers {
       const status = lower(query.get('status'));
       const filter = JSON.stringify([identityId, type, status]);
       const number = pageOf(query);
-      return cache.answer(`events ${filter} ${number}`, () => {
-        const records = cache.view(`events ${filter}`, () =>
-          sandbox.store
-            .ordered('events')
-            .filter((r) => (!identityId || r.identityId === identityId) && (!type || folded(r.event.type) === type) && (!status || r.event.status.toLowerCase() === status)),
-        );
-        return page(records, number, (r) => renderEvent(sandbox.store, r));
-      });
+      return cache.answer(`events ${filter} ${number}`, () =>
+        page(sandbox.store.filtered('events', [identityId, type, status]), number, (r) => renderEvent(sandbox.store, r)),
+      );
     },
     getPersonnelEvent: ({ pathParams: { id } }) => {
       const record = sandbox.store.events.get(id!.toLowerCase()) ?? notFound('Personnel event', id!);
@@ -52,13 +52,9 @@ export function readHandlers(sandbox: Sandbox): Handlers {
     listApplicationImports: ({ query }) => {
       const applicationId = lower(query.get('applicationId'));
       const number = pageOf(query);
-      return cache.answer(`imports ${applicationId} ${number}`, () => {
-        const records = cache.view(`imports ${applicationId}`, () => {
-          const all = sandbox.store.ordered('imports');
-          return applicationId ? all.filter((r) => r.applicationId === applicationId) : all;
-        });
-        return page(records, number, (r) => renderImport(sandbox.store, r, 'list'));
-      });
+      return cache.answer(`imports ${applicationId} ${number}`, () =>
+        page(sandbox.store.filtered('imports', [applicationId]), number, (r) => renderImport(sandbox.store, r, 'list')),
+      );
     },
     getApplicationImport: ({ pathParams: { id } }) => {
       const record = sandbox.store.imports.get(id!.toLowerCase()) ?? notFound('Application import', id!);
@@ -87,20 +83,9 @@ export function readHandlers(sandbox: Sandbox): Handlers {
       const action = lower(query.get('type'));
       const filter = JSON.stringify([identityId, applicationId, status, action]);
       const number = pageOf(query);
-      return cache.answer(`requests ${filter} ${number}`, () => {
-        const records = cache.view(`requests ${filter}`, () =>
-          sandbox.store
-            .ordered('requests')
-            .filter(
-              (r) =>
-                (!identityId || r.target.identityId === identityId) &&
-                (!applicationId || r.target.applicationId === applicationId) &&
-                (!status || r.request.status.toLowerCase() === status) &&
-                (!action || r.request.action.toLowerCase() === action),
-            ),
-        );
-        return page(records, number, (r) => renderRequest(sandbox.store, r));
-      });
+      return cache.answer(`requests ${filter} ${number}`, () =>
+        page(sandbox.store.filtered('requests', [identityId, applicationId, status, action]), number, (r) => renderRequest(sandbox.store, r)),
+      );
     },
     getAccessRequest: ({ pathParams: { id } }) => {
       const record = sandbox.store.requests.get(id!.toLowerCase()) ?? notFound('Access request', id!);

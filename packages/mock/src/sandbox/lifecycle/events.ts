@@ -39,6 +39,12 @@ function stageNames(type: EventType, endDay: string | null): string[] {
   }
 }
 
+/** Every status change goes through here, so the filtered lists follow it. */
+function setStatus(engine: Engine, record: EventRecord, status: PersonnelEvent['status']) {
+  record.event.status = status;
+  engine.store.refiled('events', record);
+}
+
 function log(record: EventRecord, at: number, text: string) {
   record.event.activity!.push({ date: iso(at), text });
 }
@@ -123,7 +129,7 @@ export function startProvisioning(engine: Engine, record: EventRecord, at: numbe
   const numbers = [...record.requestIds, ...record.deferredIds].map((id) => engine.store.requests.get(id)!.request.number);
   if (numbers.length) log(record, at, `Access requests ${numbers.join(', ')} created`);
   record.phase = 'provision';
-  record.event.status = 'Open';
+  setStatus(engine, record, 'Open');
   progressEvent(engine, record, at);
 }
 
@@ -137,6 +143,7 @@ export function approveEvent(engine: Engine, record: EventRecord, at: number): v
     const created = identityFromDetails(store, random, record.details, at);
     store.addIdentity(created);
     record.identityId = created.identity.id;
+    store.refiled('events', record);
     log(record, at, `Identity ${created.identity.lastName}, ${created.identity.firstName} created`);
   } else if (record.event.type === 'Offboard' && person && person.identity.status === 'Active') {
     person.identity.status = 'Disabled';
@@ -155,15 +162,15 @@ export function progressEvent(engine: Engine, record: EventRecord, at: number): 
   const pending = requests.filter((request) => !TERMINAL.has(request.status));
   if (pending.length === 0) {
     record.phase = 'verification';
-    record.event.status = 'Resolved';
+    setStatus(engine, record, 'Resolved');
     log(record, at, 'Access work done; waiting for verification');
     engine.schedule(at + delay('eventVerification', record.pace, engine.random), 'event.verify', record.event.id);
   } else if (pending.every((request) => request.status === 'Scheduled' || request.status === 'Snoozed')) {
     record.phase = 'waiting';
-    record.event.status = pending.some((request) => request.status === 'Snoozed') ? 'Snoozed' : 'Scheduled';
+    setStatus(engine, record, pending.some((request) => request.status === 'Snoozed') ? 'Snoozed' : 'Scheduled');
   } else {
     record.phase = 'provision';
-    record.event.status = 'Open';
+    setStatus(engine, record, 'Open');
   }
 }
 
@@ -174,7 +181,7 @@ export function registerEventSteps(engine: Engine): void {
     const record = get(id);
     if (record?.phase !== 'scheduled') return;
     record.phase = 'approval';
-    record.event.status = 'Pending';
+    setStatus(engine, record, 'Pending');
     log(record, at, 'Effective date reached; waiting for approval');
     engine.schedule(at + delay('eventApproval', record.pace, engine.random), 'event.approve', id);
   });
@@ -188,7 +195,7 @@ export function registerEventSteps(engine: Engine): void {
     const record = get(id);
     if (record?.phase !== 'verification') return;
     record.phase = 'done';
-    record.event.status = 'Completed';
+    setStatus(engine, record, 'Completed');
     record.event.completedOn = iso(at);
     log(record, at, 'Verified and completed');
   });

@@ -71,8 +71,12 @@ export function identityFromDetails(store: Store, random: Random, details: Ident
 /** A role transition's partial update: only the attributes sent change. */
 export function applyDetails(store: Store, record: IdentityRecord, details: IdentityDetails, now: number): void {
   const identity = record.identity;
-  if (details.firstName !== undefined) identity.firstName = details.firstName;
-  if (details.lastName !== undefined) identity.lastName = details.lastName;
+  if (details.firstName !== undefined || details.lastName !== undefined) {
+    store.reposition('identities', record, () => {
+      if (details.firstName !== undefined) identity.firstName = details.firstName;
+      if (details.lastName !== undefined) identity.lastName = details.lastName;
+    });
+  }
   if (details.email !== undefined) identity.emailAddress = details.email;
   if (details.identityType !== undefined) identity.type = identityTypeOf(details.identityType);
   for (const field of ['title', 'company', 'division', 'department', 'office'] as const) {
@@ -84,5 +88,4 @@ export function applyDetails(store: Store, record: IdentityRecord, details: Iden
     if (supervisor) identity.supervisorName = displayName(supervisor);
   }
   identity.updatedDate = iso(now);
-  if (details.firstName !== undefined || details.lastName !== undefined) store.reorder('identities');
 }

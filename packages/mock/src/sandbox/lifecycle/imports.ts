@@ -106,13 +106,12 @@ export function registerImportSteps(engine: Engine): void {
       return;
     }
     record.import.status = 'Running';
-    record.import.buildStart = iso(at);
+    engine.store.reposition('imports', record, () => (record.import.buildStart = iso(at)));
     const planned = record.plannedFiles;
     if (record.import.files?.length === 0 && planned.length > 0) {
       record.import.files = planned.map((file) => ({ id: engine.random.uuid(), fileGroupId: file.fileGroupId, fileGroup: file.fileGroup, name: file.name }));
     }
     for (const file of planned) appendLog(record, `Reading ${file.name} (${file.rows.toLocaleString('en-US')} rows)`);
-    engine.store.reorder('imports');
     engine.schedule(at + delay('importBuild', record.pace, engine.random), 'import.finish', id);
   });
 

@@ -66,6 +66,7 @@ export function createRequest(engine: Engine, input: NewRequest, now: number): A
 
 function setStatus(engine: Engine, record: AccessRequestRecord, status: WorkItemStatus, at: number) {
   record.request.status = status;
+  engine.store.refiled('requests', record);
   const name = EVENT_OF_STATUS[status];
   if (name) engine.emit({ name, requestId: record.request.id, at });
 }
