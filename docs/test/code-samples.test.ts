@@ -160,7 +160,9 @@ describe('curl and Python samples against a sandbox', () => {
   beforeAll(async () => {
     const python = spawnSync('python3', ['-c', 'import requests'], { encoding: 'utf8' });
     if (python.status !== 0) throw new Error(`the Python samples need python3 with requests (pip install requests): ${python.stderr || python.error}`);
-    sandbox = await startSandbox({ host: '127.0.0.1', onRequest: (entry) => log.push(entry) });
+    // A frozen clock: the import staged for the cancel sample is built in seconds of sandbox time, so
+    // on a running clock a sample slower than that to start (a loaded machine) met it Finished (409).
+    sandbox = await startSandbox({ host: '127.0.0.1', frozen: true, onRequest: (entry) => log.push(entry) });
   });
   afterAll(async () => {
     await sandbox?.close();

@@ -60,7 +60,9 @@ describe('exit codes', () => {
   });
 
   it('3: refused (400), in one line with the field errors and the correlationId; as JSON with --output json', async () => {
-    const identityId = json<string>(await pa(['identities', 'list', '-q', 'items[0].id'], { env }));
+    // An active identity, so that the date is the only thing wrong with the offboarding.
+    const identityId = json<string>(await pa(['identities', 'list', '-q', "items[?status=='Active'].id | [0]"], { env }));
+    expect(identityId).toMatch(/^[0-9a-f-]{36}$/);
     const result = await pa(['personnel-events', 'offboard', '--identity-id', identityId, '--effective-date', yesterday(), '--output', 'json'], { env });
     expect(result.code).toBe(EXIT.refused);
     const [line, object] = result.stderr.trimEnd().split('\n');

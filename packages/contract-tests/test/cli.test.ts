@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '@permission-assist/mock';
+import { createContract } from '@permission-assist/spec-kit';
 import { formatReport, runContract, SkipCase, type ContractCase } from '../src/index.js';
 import { budget } from './helpers/budget.js';
 import { catalogue } from './helpers/drift-catalogue.js';
@@ -200,12 +201,17 @@ describe('runContract', () => {
 
   it('a total deadline skips what is left and fails the run', async () => {
     // The first case outlasts the deadline itself, so the verdict does not hang on machine speed.
-    const deadlineMs = 3000;
+    // The deadline counts from the start of the run, so what comes before the first case (building
+    // the spec's checker, passed in here, and the probe) must fit well inside it on a loaded
+    // machine too: whole seconds, scaled like every budget.
+    const deadlineMs = Math.ceil(budget(3000) / 1000) * 1000;
+    const contract = createContract();
     const outlasting: ContractCase = { name: 'outlasting', operationId: 'listIdentities', write: false, run: async ({ pa }) => (await new Promise((r) => setTimeout(r, deadlineMs + 200)), pa.identities.list()) };
     const next: ContractCase = { name: 'next', operationId: 'listIdentities', write: false, run: ({ pa }) => pa.identities.list() };
-    const run = await runContract({ baseUrl: sandbox.url, token: TOKEN, write: false, deadlineMs, cases: [outlasting, next, next] });
+    const run = await runContract({ baseUrl: sandbox.url, token: TOKEN, write: false, deadlineMs, contract, cases: [outlasting, next, next] });
     expect(run.results.find((r) => r.name === 'outlasting')!.outcome).toBe('passed');
-    expect(run.results.filter((r) => r.name === 'next').map((r) => r.reason)).toEqual(['not run: the run passed its deadline of 3 s', 'not run: the run passed its deadline of 3 s']);
+    const reason = `not run: the run passed its deadline of ${deadlineMs / 1000} s`;
+    expect(run.results.filter((r) => r.name === 'next').map((r) => r.reason)).toEqual([reason, reason]);
     expect(run.results.at(-1)).toMatchObject({ name: 'the run', outcome: 'failed' });
     expect(run.exitCode).toBe(1);
   });

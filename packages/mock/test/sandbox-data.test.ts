@@ -4,10 +4,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createValidator, formatErrors } from '@permission-assist/spec-kit';
 import type { RunningSandbox } from '../src/index.js';
-import { contract, examples, NOW, raw, start } from './helpers/sandbox.js';
+import { examples, spec, NOW, raw, start } from './helpers/sandbox.js';
 import { budget } from './helpers/budget.js';
 
-const sealed = createValidator(contract.spec, { sealed: true });
+const sealed = createValidator(spec, { sealed: true });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
 /** Every item of a list, page by page, checking the envelope on the way. */

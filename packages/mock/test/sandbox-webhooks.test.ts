@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../src/index.js';
-import { client, contract, examples, post, raw, start, TODAY } from './helpers/sandbox.js';
+import { client, contract, examples, post, raw, spec, start, TODAY } from './helpers/sandbox.js';
 
 interface Received {
   body: any;
@@ -40,8 +40,8 @@ afterEach(async () => {
 });
 
 const payloadErrors = (payload: unknown) => {
-  const matched = { operationId: 'receiveAccessRequestEvent', operation: contract.spec.webhooks.accessRequestEvent.post, parameters: [], pathParams: {} } as never;
-  return contract.checkRequest(matched, { body: payload, contentType: 'application/json' }).map((v) => v.message);
+  const matched = { operationId: 'receiveAccessRequestEvent', operation: spec.webhooks.accessRequestEvent.post, parameters: [], pathParams: {} } as never;
+  return contract().checkRequest(matched, { body: payload, contentType: 'application/json' }).map((v) => v.message);
 };
 
 async function offboardSarah() {

@@ -1,6 +1,10 @@
-// What each step of the packed-package test may take on a busy 2-core machine. A test's timeout
-// is the sum of the steps it runs, so it grows with the work, never with a quiet machine.
-export const BUDGET = {
+// What each step of the packed-package test may take on a busy 2-core machine, times how much
+// slower than that the machine runs now (PA_TEST_SLOWDOWN, from vitest.config.ts: other processes
+// beside the suite). A test's timeout is the sum of the steps it runs, so it grows with the work,
+// never with a quiet machine.
+const slowdown = Math.max(1, Number(process.env.PA_TEST_SLOWDOWN) || 1);
+
+const BASE = {
   /** `npm pack` of one package. */
   pack: 60_000,
   /** `npm install` of tarballs into an empty project (third-party dependencies from the npm cache or registry). */
@@ -13,6 +17,10 @@ export const BUDGET = {
   server: 60_000,
   publint: 60_000,
   attw: 120_000,
-} as const;
+};
+
+export const BUDGET: Readonly<Record<keyof typeof BASE, number>> = Object.fromEntries(
+  Object.entries(BASE).map(([step, ms]) => [step, Math.round(ms * slowdown)]),
+) as Record<keyof typeof BASE, number>;
 
 export const sum = (...steps: number[]) => steps.reduce((total, step) => total + step, 0);

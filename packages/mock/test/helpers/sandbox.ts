@@ -1,14 +1,22 @@
 // Test helpers: a sandbox on a random loopback port with its clock frozen at a fixed time (so every
 // run sees the same data), the typed client pointed at it, raw HTTP, and the spec's checker.
 import { createPermissionAssistClient } from '@permission-assist/client';
-import { createContract, loadSpec, sandboxSpecPath } from '@permission-assist/spec-kit';
+import { createContract, loadSpec, sandboxSpecPath, type Contract } from '@permission-assist/spec-kit';
 import { startSandbox, type RunningSandbox, type SandboxServerOptions } from '../../src/index.js';
 
 export const NOW = '2026-11-24T09:00:00Z';
 export const TODAY = '2026-11-24';
-export const contract = createContract();
-export const controlContract = createContract(loadSpec(sandboxSpecPath));
-export const examples = contract.spec.components.examples;
+export const spec = loadSpec();
+export const examples = spec.components.examples;
+
+// The checkers compile every schema of a spec (about a second each), and most files that import
+// these helpers never check a response: each is built on first use, once per file.
+let api: Contract | undefined;
+let controlPlane: Contract | undefined;
+/** The spec's checker (built on first use). */
+export const contract = (): Contract => (api ??= createContract(spec));
+/** The sandbox control plane's checker (built on first use). */
+export const controlContract = (): Contract => (controlPlane ??= createContract(loadSpec(sandboxSpecPath)));
 
 export function start(options: SandboxServerOptions = {}): Promise<RunningSandbox> {
   return startSandbox({ now: NOW, frozen: true, size: 'small', ...options });
@@ -36,7 +44,7 @@ export const post = (sandbox: RunningSandbox, path: string, body?: unknown) =>
 /** Every departure from the spec of an API (or control plane) response; [] when it conforms. */
 export function violations(method: string, path: string, status: number, body: unknown) {
   const pathname = new URL(path, 'http://x').pathname;
-  const checker = pathname.startsWith('/sandbox') ? controlContract : contract;
+  const checker = pathname.startsWith('/sandbox') ? controlContract() : contract();
   const matched = checker.match(method, pathname);
   if (!matched) return [`no operation matches ${method} ${pathname}`];
   return checker.checkResponse(matched, { status, contentType: 'application/json', body }).violations.map((v) => v.message);
