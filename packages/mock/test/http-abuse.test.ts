@@ -165,6 +165,30 @@ describe('slow clients', () => {
     expect(next.status).toBe(404); // read and answered, not 503
   });
 
+  it('an upload is not blamed for a stall of the server itself: bytes that arrived meanwhile count', async () => {
+    sandbox = await start({ http: { minBodyBytesPerSecond: 2000, bodyRateWindowMs: 200 } });
+    const conn = open(sandbox.url);
+    conns.push(conn);
+    const file = 'x'.repeat(8000);
+    const body = `--b\r\nContent-Disposition: form-data; name="users"; filename="users.csv"\r\nContent-Type: text/csv\r\n\r\n${file}\r\n--b\r\nContent-Disposition: form-data; name="applicationId"\r\n\r\n9b2e4c6d-8f0a-4b1c-9d3e-5f7a9b1c3d5e\r\n--b--\r\n`;
+    conn.write(`POST /api/application-imports/upload HTTP/1.1\r\nHost: 127.0.0.1\r\n${auth}Content-Type: multipart/form-data; boundary=b\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body.slice(0, 10)}`);
+    // Give the server the headers and a first byte or two (so its rate window runs), then the rest, and keep
+    // the process busy for three windows: the body waits on the socket, unread, as it would while a
+    // loaded machine starves the sandbox. The client sent everything in time; the answer must say so.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Sent and then busy in the check phase, so the next turn of the event loop runs the server's timers before it reads the socket.
+    setImmediate(() => {
+      conn.write(body.slice(10));
+      const busyUntil = performance.now() + 700;
+      while (performance.now() < busyUntil) {
+        // the server's own stall
+      }
+    });
+    const answer = await conn.closed;
+    expect(answer).not.toMatch(/^HTTP\/1\.1 408/);
+    expect(answer).toMatch(/^HTTP\/1\.1 404/); // read to the end and judged on its content
+  });
+
   it('headers that never finish get 408, and an idle keep-alive connection is closed', async () => {
     sandbox = await start({ http: { headersTimeoutMs: 300, requestTimeoutMs: 1000, keepAliveTimeoutMs: 200 } });
     const partial = open(sandbox.url);

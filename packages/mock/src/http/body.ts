@@ -39,24 +39,39 @@ export function tooSlow(rate: BodyRate): HttpError {
 /**
  * Fails the read when less than the minimum rate arrived in a window, so a client that trickles its
  * body loses its place (an upload slot above all) instead of holding it. Returns a stop function.
+ *
+ * Only the client's slowness is judged, never the server's: the count is read after the event loop
+ * has taken in what is waiting on the socket (timers run before I/O, so bytes that arrived while
+ * the process was busy would not be counted yet), and a window in which the server itself was
+ * stalled (its timer fired half a window late or more) is not judged at all.
  */
 export function guardBodyRate(req: IncomingMessage, rate: BodyRate | undefined, fail: (error: HttpError) => void): () => void {
   if (!rate || rate.bytesPerSecond <= 0 || rate.windowMs <= 0) return () => undefined;
   const needed = (rate.bytesPerSecond * rate.windowMs) / 1000;
   let received = 0;
+  let windowStart = performance.now();
+  let judging: NodeJS.Immediate | undefined;
   const count = (chunk: Buffer) => {
     received += chunk.length;
   };
-  const timer = setInterval(() => {
-    if (received < needed) {
+  const judge = () => {
+    judging = undefined;
+    const stalled = performance.now() - windowStart >= rate.windowMs * 1.5;
+    if (!stalled && received < needed) {
       stop();
       fail(tooSlow(rate));
+      return;
     }
     received = 0;
+    windowStart = performance.now();
+  };
+  const timer = setInterval(() => {
+    judging ??= setImmediate(judge);
   }, rate.windowMs);
   timer.unref();
   const stop = () => {
     clearInterval(timer);
+    if (judging) clearImmediate(judging);
     req.off('data', count);
   };
   req.on('data', count);
