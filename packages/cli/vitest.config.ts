@@ -1,13 +1,5 @@
-import { defineConfig } from 'vitest/config';
-import { WORKERS } from '../../vitest.shared.ts';
+import { workspaceConfig } from '../../vitest.shared.ts';
 
-export default defineConfig({
-  test: {
-    include: ['test/**/*.test.ts'],
-    // Most tests spawn `pa` or start a sandbox: on a busy 2-core machine each takes seconds.
-    // Side by side like every workspace's files (see vitest.shared.ts).
-    maxWorkers: WORKERS,
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
-  },
-});
+// Most tests spawn `pa` or start a sandbox: on a busy 2-core machine each takes seconds, so the
+// budgets are a flat minute (not the shared, slowdown-scaled ones).
+export default workspaceConfig({ test: { testTimeout: 60_000, hookTimeout: 60_000 } });
