@@ -1,7 +1,7 @@
-// `pa-mock --static` (Prism's library in process) against the floor: a minimal node:http server in
-// its own process answering a precomputed body (the same bytes --static answers). Goal (issue 18):
-// --static req/s ≥ 0.15× the floor's. Three rounds, the two servers interleaved in each, the ratio
-// taken per round; MISS is printed when the median ratio misses the goal.
+// `pa-mock --static` (Prism's library in process) against the floor: bench/floor.mjs, the same
+// minimal node:http server the sandbox rows use, answering the bytes --static answers. Goal (issue
+// 18): --static req/s ≥ 0.15× the floor's. Three rounds, the two servers interleaved in each, the
+// ratio taken per round; MISS is printed when the median ratio misses the goal.
 // Run alone (`node bench/static.mjs`, after `npm run build`) or from run.mjs: `await benchStatic()`.
 import { spawn } from 'node:child_process';
 import { Agent, request } from 'node:http';
@@ -17,19 +17,7 @@ const SLICES = 5;
 const ROUNDS = 3;
 const GOAL = 0.15;
 
-const FLOOR = `
-const { createServer } = require('node:http');
-const bodies = JSON.parse(process.env.BODIES);
-const server = createServer((req, res) => {
-  const answer = bodies[req.method + ' ' + req.url];
-  req.resume();
-  req.on('end', () => {
-    res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(answer.body) });
-    res.end(answer.body);
-  });
-});
-server.listen(0, '127.0.0.1', () => console.log('listening on http://127.0.0.1:' + server.address().port));
-`;
+const FLOOR = fileURLToPath(new URL('./floor.mjs', import.meta.url));
 
 function spawnServer(args, env = {}) {
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
@@ -120,7 +108,7 @@ export async function benchStatic({ log = (line) => process.stdout.write(`${line
     // The floor answers exactly what --static answers.
     const bodies = {};
     for (const call of CALLS) bodies[`${call.method} ${call.path}`] = await send(new Agent(), mock.url, call);
-    floor = await spawnServer(['-e', FLOOR], { BODIES: JSON.stringify(bodies) });
+    floor = await spawnServer([FLOOR], { FLOOR_ROUTES: JSON.stringify(bodies) });
     const rows = [];
     for (const call of CALLS) {
       const ratios = [];
