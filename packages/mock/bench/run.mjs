@@ -5,79 +5,30 @@
 // ratio, measured three rounds interleaved (floor and sandbox back to back in each round), with the
 // median printed and MISS where the goal is not met. The load generator is this process: keep-alive
 // connections, a fixed number of requests in flight. The --static rows come from bench/static.mjs
-// (its own floor, slices interleaved), printed in the same row format.
-import { spawn } from 'node:child_process';
+// (the same floor, slices interleaved), printed in the same row format. bench/processes.mjs starts,
+// stops and calls the servers for both.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { cpuMs, send, startProcess, stop, stopAll } from './processes.mjs';
 import { benchStatic } from './static.mjs';
 
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const FLOOR = fileURLToPath(new URL('./floor.mjs', import.meta.url));
-const TOKEN = 'pa_bench';
 const IN_FLIGHT = 16;
 const WARMUP_MS = 300;
 const MEASURE_MS = 1500;
 const ROUNDS = 3;
 const WRITES = 100_000;
 
-const children = new Set();
-process.on('exit', () => children.forEach((child) => child.kill('SIGKILL')));
-
-/** Starts a server process; resolves when it prints its URL, with the time that took. */
-function startProcess(args, env = {}) {
-  const started = performance.now();
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
-  children.add(child);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
-      if (url && out.includes('\n', out.indexOf(url))) resolve({ child, url, readyMs: performance.now() - started, readyCpuMs: cpuMs(child.pid) });
-    });
-    child.stderr.on('data', (chunk) => process.stderr.write(chunk));
-    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code} before listening:\n${out}`)));
-  });
-}
 const startMock = (args) => startProcess([CLI, '--port', '0', '--quiet', ...args]);
 const startFloor = (routes) => startProcess([FLOOR], { FLOOR_ROUTES: JSON.stringify(routes) });
-
-function stop(child) {
-  return new Promise((resolve) => {
-    child.removeAllListeners('exit');
-    child.once('exit', resolve);
-    child.kill('SIGTERM');
-    children.delete(child);
-  });
-}
-
-/** CPU time a process has used so far (user + system, every thread), in ms (Linux /proc, 100 ticks a second). */
-function cpuMs(pid) {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
 
 /** Resident memory of a process, in MB (Linux /proc). */
 function rssMb(pid) {
   return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024;
-}
-
-function send(agent, base, { method, path, body }) {
-  return new Promise((resolve, reject) => {
-    const headers = { authorization: `Bearer ${TOKEN}`, accept: 'application/json' };
-    if (body) Object.assign(headers, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
-    const req = request(new URL(path, base), { method, agent, headers }, (res) => {
-      const chunks = [];
-      res.on('data', (chunk) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode, text: Buffer.concat(chunks).toString() }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
 }
 
 /**
@@ -262,7 +213,7 @@ try {
     });
   }
 } finally {
-  await Promise.all([...children].map(stop));
+  await stopAll();
   rmSync(work, { recursive: true, force: true });
 }
 

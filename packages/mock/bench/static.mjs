@@ -3,12 +3,11 @@
 // 18): --static req/s ≥ 0.15× the floor's. Three rounds, the two servers interleaved in each, the
 // ratio taken per round; MISS is printed when the median ratio misses the goal.
 // Run alone (`node bench/static.mjs`, after `npm run build`) or from run.mjs: `await benchStatic()`.
-import { spawn } from 'node:child_process';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { send, startProcess, stop } from './processes.mjs';
 
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
-const TOKEN = 'pa_bench';
 const IN_FLIGHT = 16;
 const WARMUP_MS = 300;
 /** Each round alternates the two servers in short slices, so load from other processes hits both alike. */
@@ -18,43 +17,6 @@ const ROUNDS = 3;
 const GOAL = 0.15;
 
 const FLOOR = fileURLToPath(new URL('./floor.mjs', import.meta.url));
-
-function spawnServer(args, env = {}) {
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
-      if (url) resolve({ child, url });
-    });
-    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code} before listening:\n${out}`)));
-  });
-}
-
-function stop(child) {
-  return new Promise((resolve) => {
-    child.removeAllListeners('exit');
-    child.once('exit', resolve);
-    child.kill('SIGTERM');
-  });
-}
-
-function send(agent, base, { method, path, body }) {
-  return new Promise((resolve, reject) => {
-    const headers = { authorization: `Bearer ${TOKEN}`, accept: 'application/json' };
-    if (body) Object.assign(headers, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
-    const req = request(new URL(path, base), { method, agent, headers }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode, body: text }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
 
 /** Answers completed in `ms` with IN_FLIGHT requests always open on keep-alive connections. */
 async function completed(agent, base, call, ms) {
@@ -102,13 +64,16 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 
 /** Measures every call; returns rows `{ name, staticRate, floorRate, ratio, goal, met }` (medians over the rounds). */
 export async function benchStatic({ log = (line) => process.stdout.write(`${line}\n`) } = {}) {
-  const mock = await spawnServer([CLI, '--static', '--port', '0', '--quiet']);
+  const mock = await startProcess([CLI, '--static', '--port', '0', '--quiet']);
   let floor;
   try {
     // The floor answers exactly what --static answers.
     const bodies = {};
-    for (const call of CALLS) bodies[`${call.method} ${call.path}`] = await send(new Agent(), mock.url, call);
-    floor = await spawnServer([FLOOR], { FLOOR_ROUTES: JSON.stringify(bodies) });
+    for (const call of CALLS) {
+      const { status, text } = await send(new Agent(), mock.url, call);
+      bodies[`${call.method} ${call.path}`] = { status, body: text };
+    }
+    floor = await startProcess([FLOOR], { FLOOR_ROUTES: JSON.stringify(bodies) });
     const rows = [];
     for (const call of CALLS) {
       const ratios = [];
