@@ -190,7 +190,12 @@ describe('runContract', () => {
     const silent: typeof fetch = (input, init) => {
       if (++calls <= 1) return fetch(input, init);
       const signal = input instanceof Request ? input.signal : init?.signal;
-      return new Promise((_resolve, reject) => signal?.addEventListener('abort', () => reject(signal.reason)));
+      // Like fetch: a signal that is already aborted (the timeout can pass before the call reaches
+      // fetch on a loaded machine) rejects at once, since its abort event will not fire again.
+      return new Promise((_resolve, reject) => {
+        if (signal?.aborted) reject(signal.reason);
+        else signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+      });
     };
     const wait: ContractCase = { name: 'wait', operationId: 'listIdentities', write: false, run: ({ pa }) => pa.identities.list() };
     const run = await runContract({ baseUrl: sandbox.url, token: TOKEN, write: false, fetch: silent, requestTimeoutMs: 200, cases: [wait, wait, wait, wait, { ...wait, run: () => Promise.reject(new SkipCase('never reached')) }] });
