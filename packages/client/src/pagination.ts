@@ -23,7 +23,9 @@ export async function* paginate<Item>(
   }
   const controller = new AbortController();
   const stop = () => controller.abort(options.signal?.reason);
-  options.signal?.addEventListener('abort', stop, { once: true });
+  // An abort event fires once: a signal aborted before this call must stop it too.
+  if (options.signal?.aborted) stop();
+  else options.signal?.addEventListener('abort', stop, { once: true });
   const inFlight: Promise<Page<Item>>[] = [];
   try {
     const first = await fetchPage(startPage, controller.signal);

@@ -65,6 +65,15 @@ describe('pagination', () => {
     delayMs = 0;
   });
 
+  it('a signal aborted before the call stops it with no request sent', async () => {
+    const before = server.requests.length;
+    const controller = new AbortController();
+    controller.abort();
+    const failure = await pa().identities.listCollect({}, { signal: controller.signal }).catch((e: unknown) => e);
+    expect(failure).toMatchObject({ name: 'AbortedError' });
+    expect(server.requests.length - before).toBe(0);
+  });
+
   it('an empty list yields nothing after one request', async () => {
     const empty = await startServer((_req, res) => json(res, 200, { items: [], totalCount: 0, page: 1, pageSize: 50, totalPages: 0 }));
     const items = await createPermissionAssistClient({ baseUrl: empty.url, token: TOKEN }).accessRequests.listCollect();
