@@ -105,14 +105,17 @@ export async function listen(context: Context, options: Record<string, string | 
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}/`;
   await context.err.write(`pa listen: listening on ${url}\n`);
 
-  let registration: string | undefined;
-  if (options.register !== false && (context.options.baseUrl ?? context.io.env.PA_BASE_URL)) {
-    registration = await registerWithSandbox(context, url, options.applicationId as string | undefined);
-  }
   const signal = context.io.signal;
   const onAbort = () => stop();
-  signal?.addEventListener('abort', onAbort, { once: true });
+  if (signal?.aborted) stop();
+  else signal?.addEventListener('abort', onAbort, { once: true });
+  let registration: string | undefined;
+  // Registering is inside the try: when it fails, the receiver still closes, so the command ends
+  // with the error instead of listening on with nobody told where.
   try {
+    if (options.register !== false && (context.options.baseUrl ?? context.io.env.PA_BASE_URL)) {
+      registration = await registerWithSandbox(context, url, options.applicationId as string | undefined);
+    }
     await stopped;
   } finally {
     signal?.removeEventListener('abort', onAbort);

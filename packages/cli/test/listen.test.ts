@@ -89,6 +89,24 @@ describe('pa listen', () => {
     }
   });
 
+  it('a registration that fails closes the receiver and ends the command with the error', async () => {
+    // A port nothing listens on: the registration cannot connect.
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const listener = spawnPa(['listen', '--count', '1'], { PA_BASE_URL: `http://127.0.0.1:${port}` });
+    try {
+      const url = listenUrl(await listener.stderrMatching(/listening on /));
+      const result = await listener.result;
+      expect(result.code).toBe(EXIT.unavailable);
+      expect(result.stderr).toContain('connection failed (ECONNREFUSED)');
+      expect(await fetch(url, { method: 'POST', body: '{}' }).then(() => 'answered', () => 'closed')).toBe('closed');
+    } finally {
+      listener.child.kill();
+    }
+  });
+
   it('a bad --forward-to or --port is a usage error', async () => {
     expect((await pa(['listen', '--forward-to', 'ftp://x'])).code).toBe(EXIT.usage);
     expect((await pa(['listen', '--port', '70000'])).code).toBe(EXIT.usage);
