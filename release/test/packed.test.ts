@@ -4,10 +4,11 @@
 // bundler resolution, CommonJS too for a package with a require entry), used, its bins run, and
 // checked by publint and are-the-types-wrong.
 //
-// The work is processes (npm install, tsc, attw, publint), one package's independent of another's:
-// it all starts in the first hook, as many processes at a time as there are cores (two at least),
-// and each test waits for the results it asserts on. One package's checks do not wait for every
-// package before it to finish, and the file takes about the time of its work spread over the cores.
+// The work is processes (npm install, tsc, attw, publint): it all starts in the first hook, as many
+// processes at a time as there are cores (two at least), and each test waits for the results it
+// asserts on. The type-checks are one tsc run per resolution mode over every package's project
+// (helpers/type-check.ts: the lib files and @types/node are checked once, not once per package),
+// each package still judged on the diagnostics in its own files and packages.
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +18,7 @@ import { BUDGET, sum } from './helpers/budget.js';
 import { consumers, startStandIn } from './helpers/consumers.js';
 import { run, type RunResult } from './helpers/run.js';
 import { repoRoot, shippedPackages, type ShippedPackage } from './helpers/shipped.js';
+import { checkMode, declaredGlobals, diagnosticsOf, type CheckedProject, type ModeCheck, type Resolution } from './helpers/type-check.js';
 
 const shipped = shippedPackages();
 const work = mkdtempSync(join(tmpdir(), 'pa-packed-'));
@@ -37,28 +39,25 @@ const modeKey = ({ mode, cjs }: Mode) => `${mode}${cjs ? '.cjs' : ''}`;
 /** The processes every package's checks run, started at once and awaited by the tests. */
 interface Pipeline {
   installed: Promise<void>;
-  typeChecks: Map<string, Promise<void>>;
   publint: Promise<RunResult>;
   attw?: Promise<RunResult>;
 }
 const pipelines = new Map<string, Pipeline>();
+/** One tsc run per resolution mode over every package with something to import, after every install. */
+const modeChecks = new Map<Resolution, Promise<ModeCheck>>();
 /** Every process of this file, about one per core at a time (tsc, attw and npm are CPU-bound). */
 const limit = pLimit(Math.max(2, availableParallelism()));
 /** The longest a test may wait for its result: every process of the file run one after another. */
 const PIPELINE_BUDGET = sum(
   ...shipped.flatMap((pkg) => [BUDGET.install, BUDGET.publint, BUDGET.attw, ...modesOf(pkg).map(() => BUDGET.tsc)]),
 );
+/** A mode's tsc run does the work of one run per package and way of consuming it (the old runs, one after another). */
+const modeBudget = (mode: Resolution) => sum(...shipped.flatMap((pkg) => modesOf(pkg).filter((m) => m.mode === mode).map(() => BUDGET.tsc)));
 
 /** A promise whose rejection a test reports when it awaits it, not as an unhandled rejection before. */
 function held<T>(promise: Promise<T>): Promise<T> {
   promise.catch(() => undefined);
   return promise;
-}
-
-/** tsconfig for one way of consuming the package. */
-function tsconfig(mode: 'node16' | 'bundler', files: string[]) {
-  const module = mode === 'node16' ? { module: 'node16', moduleResolution: 'node16' } : { module: 'esnext', moduleResolution: 'bundler' };
-  return { compilerOptions: { ...module, target: 'ES2022', lib: ['ES2022', 'DOM'], types: ['node'], strict: true, skipLibCheck: false, noEmit: true }, files };
 }
 
 /** Installs the package alone in its own project and writes what the type-checks compile. */
@@ -78,19 +77,16 @@ async function install(pkg: ShippedPackage): Promise<void> {
   if (consumer?.cjs) writeFileSync(join(project, 'consumer.cts'), consumer.cjs);
 }
 
-/** One tsc run in the package's project; a package with nothing to import has nothing to check. */
-async function typeCheck(pkg: ShippedPackage, { mode, cjs }: Mode): Promise<void> {
+/** What one way of consuming the package puts into its mode's tsc run; none for a bin-only package. */
+function checkedProject(pkg: ShippedPackage, { cjs }: Mode): CheckedProject | undefined {
   const consumer = consumers[pkg.name];
+  if (pkg.entries.length === 0 && !consumer) return undefined; // a bin-only package: nothing to import
   const files = cjs ? (consumer?.cjs ? ['consumer.cts'] : []) : ['entries.ts', ...(consumer ? ['consumer.ts'] : [])];
   if (cjs && files.length === 0) throw new Error(`${pkg.name} has a require entry but no CommonJS consumer in helpers/consumers.ts`);
-  if (pkg.entries.length === 0 && !consumer) return; // a bin-only package: nothing to import
-  const config = `tsconfig.${modeKey({ mode, cjs })}.json`;
-  // node16 is how Node itself loads the package: that check also emits the program a test runs.
-  const options = tsconfig(mode, files);
-  if (mode === 'node16') Object.assign(options.compilerOptions, { noEmit: false, outDir: 'out' });
-  writeFileSync(join(projectOf(pkg), config), JSON.stringify(options));
-  await run(bin('tsc'), ['-p', config], { cwd: projectOf(pkg), timeoutMs: BUDGET.tsc });
+  return { dir: projectOf(pkg), files };
 }
+const checkedProjects = (resolution: Resolution) =>
+  shipped.flatMap((pkg) => modesOf(pkg).filter((m) => m.mode === resolution).flatMap((m) => checkedProject(pkg, m) ?? []));
 
 function attw(pkg: ShippedPackage): Promise<RunResult> {
   // ESM-only packages are judged by the esm-only profile: neither node10 resolution nor a
@@ -111,11 +107,14 @@ beforeAll(async () => {
   );
   // Queued in package order, installs first: the first package's checks can start soonest.
   const installs = new Map(shipped.map((pkg) => [pkg.name, held(limit(() => install(pkg)))]));
+  const everyInstall = Promise.all(installs.values());
+  for (const resolution of ['node16', 'bundler'] as const) {
+    modeChecks.set(resolution, held(everyInstall.then(() => limit(() => checkMode(resolution, checkedProjects(resolution), { work, tsc: bin('tsc'), timeoutMs: modeBudget(resolution) })))));
+  }
   for (const pkg of shipped) {
     const installed = installs.get(pkg.name)!;
     pipelines.set(pkg.name, {
       installed,
-      typeChecks: new Map(modesOf(pkg).map((mode) => [modeKey(mode), held(installed.then(() => limit(() => typeCheck(pkg, mode))))])),
       publint: held(limit(() => run(bin('publint'), ['run', tarballs.get(pkg.name)!, '--strict'], { cwd: work, timeoutMs: BUDGET.publint }))),
       attw: pkg.entries.length > 0 ? held(limit(() => attw(pkg))) : undefined,
     });
@@ -124,7 +123,7 @@ beforeAll(async () => {
 
 // Every process is awaited (settled or not) before the folder they work in goes.
 afterAll(async () => {
-  await Promise.allSettled([...pipelines.values()].flatMap((p) => [p.installed, ...p.typeChecks.values(), p.publint, ...(p.attw ? [p.attw] : [])]));
+  await Promise.allSettled([...modeChecks.values(), ...[...pipelines.values()].flatMap((p) => [p.installed, p.publint, ...(p.attw ? [p.attw] : [])])]);
   rmSync(work, { recursive: true, force: true });
 }, PIPELINE_BUDGET);
 
@@ -160,8 +159,18 @@ describe.each(shipped)('$name, packed and installed alone', (pkg: ShippedPackage
   });
 
   it.each(modesOf(pkg))('type-checks under strict, skipLibCheck: false, $mode resolution (CommonJS: $cjs)', async (mode) => {
-    await pipeline().typeChecks.get(modeKey(mode));
+    const checked = checkedProject(pkg, mode);
+    if (!checked) return; // a bin-only package: nothing to import
+    const check = await modeChecks.get(mode.mode)!;
+    // Its files were in the run, and nothing in them or in what it installed was reported.
+    expect(check.roots).toEqual(expect.arrayContaining(checked.files.map((file) => join(checked.dir, file))));
+    const own = diagnosticsOf(check, checked, checkedProjects(mode.mode));
+    expect(own.map((d) => d.text), `tsc ${modeKey(mode)} over every package reported:\n${check.diagnostics.map((d) => d.text).join('\n')}`).toEqual([]);
   }, PIPELINE_BUDGET);
+
+  it.runIf(pkg.entries.length > 0)('declares no globals, so checking it in one program with the other packages is checking it alone', () => {
+    expect(declaredGlobals(join(project, 'node_modules', pkg.name))).toEqual([]);
+  });
 
   it('exports at run time every value its declarations name (ESM, and CommonJS for a require entry)', async () => {
     const ts = (await import('typescript')).default;
@@ -188,15 +197,15 @@ describe.each(shipped)('$name, packed and installed alone', (pkg: ShippedPackage
   }, sum(BUDGET.tsc, ...pkg.entries.flatMap(() => [BUDGET.node, BUDGET.node])));
 
   it.runIf(consumer)('runs what an integration writes against it', async () => {
-    await pipeline().typeChecks.get('node16');
+    await modeChecks.get('node16');
     const standIn = consumer!.server ? await startStandIn() : undefined;
     try {
       const env = standIn ? { PA_BASE_URL: standIn.url } : {};
-      if (!existsSync(join(project, 'out/consumer.js'))) throw new Error('out/consumer.js is missing: the node16 type-check emitted no program');
-      const esm = await run('node', ['out/consumer.js'], { cwd: project, timeoutMs: BUDGET.server, env });
+      if (!existsSync(join(project, 'consumer.js'))) throw new Error('consumer.js is missing: the node16 type-check emitted no program');
+      const esm = await run('node', ['consumer.js'], { cwd: project, timeoutMs: BUDGET.server, env });
       expect(JSON.parse(esm.stdout)).toEqual(consumer!.expected);
       if (consumer!.cjs) {
-        const cjs = await run('node', ['out/consumer.cjs'], { cwd: project, timeoutMs: BUDGET.node, env });
+        const cjs = await run('node', ['consumer.cjs'], { cwd: project, timeoutMs: BUDGET.node, env });
         expect(JSON.parse(cjs.stdout)).toEqual({ lastName: (consumer!.expected as { lastName: string }).lastName });
       }
     } finally {
