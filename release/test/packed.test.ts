@@ -16,6 +16,7 @@ import pLimit from 'p-limit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUDGET, sum } from './helpers/budget.js';
 import { consumers, startStandIn } from './helpers/consumers.js';
+import { describeMockPrism, installWithPrism } from './helpers/mock-prism.js';
 import { run, type RunResult } from './helpers/run.js';
 import { repoRoot, shippedPackages, type ShippedPackage } from './helpers/shipped.js';
 import { checkMode, declaredGlobals, diagnosticsOf, type CheckedProject, type ModeCheck, type Resolution } from './helpers/type-check.js';
@@ -50,7 +51,11 @@ const limit = pLimit(Math.max(2, availableParallelism()));
 /** The longest a test may wait for its result: every process of the file run one after another. */
 const PIPELINE_BUDGET = sum(
   ...shipped.flatMap((pkg) => [BUDGET.install, BUDGET.publint, BUDGET.attw, ...modesOf(pkg).map(() => BUDGET.tsc)]),
+  BUDGET.install, // the mock once more, with its optional Prism
 );
+const mock = shipped.find((p) => p.name === '@permission-assist/mock')!;
+/** The mock installed with its optional dependencies, for helpers/mock-prism.ts; its project without them is the one above. */
+let mockWithPrism: Promise<string> | undefined;
 /** A mode's tsc run does the work of one run per package and way of consuming it (the old runs, one after another). */
 const modeBudget = (mode: Resolution) => sum(...shipped.flatMap((pkg) => modesOf(pkg).filter((m) => m.mode === mode).map(() => BUDGET.tsc)));
 
@@ -67,7 +72,7 @@ async function install(pkg: ShippedPackage): Promise<void> {
   mkdirSync(project, { recursive: true });
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
   const own = [pkg.name, ...pkg.ownDependencies].map((name) => tarballs.get(name)!);
-  // Optional dependencies (the mock's Prism, for --static only) stay out: mock-prism.test.ts installs
+  // Optional dependencies (the mock's Prism, for --static only) stay out: helpers/mock-prism.ts installs
   // them, and a user without them must still get working types and bins.
   await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--omit=optional', '--loglevel=error', ...own, TYPES_NODE], { cwd: project, timeoutMs: BUDGET.install });
   // The imports of every entry, and what an integration writes, in one file per module kind.
@@ -108,6 +113,8 @@ beforeAll(async () => {
   // Queued in package order, installs first: the first package's checks can start soonest.
   const installs = new Map(shipped.map((pkg) => [pkg.name, held(limit(() => install(pkg)))]));
   const everyInstall = Promise.all(installs.values());
+  const withPrism = join(work, 'mock-with-prism');
+  mockWithPrism = held(limit(() => installWithPrism(withPrism, [mock.name, ...mock.ownDependencies].map((name) => tarballs.get(name)!))).then(() => withPrism));
   for (const resolution of ['node16', 'bundler'] as const) {
     modeChecks.set(resolution, held(everyInstall.then(() => limit(() => checkMode(resolution, checkedProjects(resolution), { work, tsc: bin('tsc'), timeoutMs: modeBudget(resolution) })))));
   }
@@ -123,7 +130,7 @@ beforeAll(async () => {
 
 // Every process is awaited (settled or not) before the folder they work in goes.
 afterAll(async () => {
-  await Promise.allSettled([...modeChecks.values(), ...[...pipelines.values()].flatMap((p) => [p.installed, p.publint, ...(p.attw ? [p.attw] : [])])]);
+  await Promise.allSettled([...modeChecks.values(), ...(mockWithPrism ? [mockWithPrism] : []), ...[...pipelines.values()].flatMap((p) => [p.installed, p.publint, ...(p.attw ? [p.attw] : [])])]);
   rmSync(work, { recursive: true, force: true });
 }, PIPELINE_BUDGET);
 
@@ -241,3 +248,5 @@ describe.each(shipped)('$name, packed and installed alone', (pkg: ShippedPackage
     expect(result.code).toBe(0);
   }, PIPELINE_BUDGET);
 });
+
+describeMockPrism(mock, { withPrism: () => mockWithPrism!, withoutPrism: () => pipelines.get(mock.name)!.installed.then(() => projectOf(mock)) }, PIPELINE_BUDGET);
