@@ -4,13 +4,17 @@
 // in flight has a signal of its own, a signal that aborted is never handed out again, a reused signal
 // still cancels its call, and a signal serves a bounded number of calls. The tests run in order:
 // each starts from the spare controllers the one before left.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AbortedError, createPermissionAssistClient, TimeoutError } from '../src/index.js';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sarahChen, TOKEN } from './helpers/fixtures.js';
 import { failOnUnhandledRejections } from './helpers/no-unhandled.js';
 import { json, startServer, type TestServer } from './helpers/server.js';
 
 failOnUnhandledRejections();
+
+// The spare controllers are the transport module's own: a worker runs many test files with one copy
+// of each module (isolate: false), so this file loads the client afresh and starts from none.
+vi.resetModules();
+const { AbortedError, createPermissionAssistClient, TimeoutError } = await import('../src/index.js');
 
 let server: TestServer;
 beforeAll(async () => {
