@@ -43,9 +43,11 @@ async function expectInNavigation(page: Page, document: ReturnType<typeof loadSp
   const operations = listOperations(document);
   for (const tag of document.tags as { name: string }[]) {
     await page.locator('[data-testid="menu-item-label"]', { hasText: new RegExp(`^${tag.name}$`) }).first().click();
-    for (const { operation } of operations.filter((op) => op.operation.tags?.[0] === tag.name)) {
+    for (const { operation, operationId } of operations.filter((op) => op.operation.tags?.[0] === tag.name)) {
+      const summary = operation.summary;
+      if (!summary) throw new Error(`${operationId} has no summary to find in the menu`);
       await expect
-        .poll(async () => (await page.locator('[data-testid="menu-item-label"]').allInnerTexts()).some((label) => label.startsWith(operation.summary)), { message: `${operation.summary} under ${tag.name}`, timeout: budget(5000) })
+        .poll(async () => (await page.locator('[data-testid="menu-item-label"]').allInnerTexts()).some((label) => label.startsWith(summary)), { message: `${summary} under ${tag.name}`, timeout: budget(5000) })
         .toBe(true);
     }
   }

@@ -95,6 +95,18 @@ function sweep() {
 }
 
 /**
+ * A controller a call hands fetch, reused by later calls: fetch needs an AbortSignal for a call to be
+ * cancellable at all, and Node 20 takes about 3 µs to build one (an EventTarget given AbortSignal's
+ * prototype), as much as the rest of the client's own work on a small call. A call that ends without having been cancelled gives its controller back; one that
+ * has aborted is never reused. undici leaves a listener on the signal for each request it carried
+ * (dropped only once that request is garbage-collected), and aborting a request that has ended does
+ * nothing, so a controller serves a bounded number of calls, which keeps that list short. Every call
+ * has read or cancelled its answer's body before it ends (send() does), so nothing of an earlier
+ * call is still listening for real.
+ */
+const spareControllers: [controller: AbortController, uses: number][] = [];
+
+/**
  * One call's deadline and cancellation. fetch takes them as an AbortSignal, made only when asked for;
  * the Node transport registers a callback instead (`onCancel`): an AbortSignal, its listeners and
  * node:http's handling of it cost more than the rest of a small call.
@@ -102,6 +114,8 @@ function sweep() {
 export class CallScope implements Cancellation {
   private readonly onUserAbort: (() => void) | undefined;
   private controller: AbortController | undefined;
+  /** How many calls `controller` has served before this one. */
+  private uses = 0;
   private cancellers: ((reason: unknown) => void)[] | undefined;
   private timedOut = false;
   private cancelled: { reason: unknown } | undefined;
@@ -144,7 +158,7 @@ export class CallScope implements Cancellation {
   get signal(): AbortSignal | undefined {
     if (this.timeoutMs <= 0 && !this.userSignal) return undefined;
     if (!this.controller) {
-      this.controller = new AbortController();
+      [this.controller, this.uses] = spareControllers.pop() ?? [new AbortController(), 0];
       if (this.cancelled) this.controller.abort(this.cancelled.reason);
     }
     return this.controller.signal;
@@ -172,10 +186,16 @@ export class CallScope implements Cancellation {
     return new ConnectionError(`${this.info.method} ${this.info.path}: connection failed${code ? ` (${code})` : ''}`, this.info, { cause: error });
   }
 
+  /** The call is over (its answer read or given up): it cannot be cancelled any more. */
   end() {
     this.cancellers = undefined;
     pending.delete(this);
     if (this.onUserAbort) this.userSignal?.removeEventListener('abort', this.onUserAbort);
+    const controller = this.controller;
+    this.controller = undefined;
+    // Only cancel() aborts a call's controller, so one whose call was never cancelled has not aborted.
+    // At most 8 calls per controller, and 16 controllers kept.
+    if (controller && !this.cancelled && ++this.uses < 8 && spareControllers.length < 16) spareControllers.push([controller, this.uses]);
   }
 }
 

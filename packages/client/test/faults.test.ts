@@ -4,6 +4,7 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AbortedError, ConnectionError, PermissionAssistError, RateLimitError, ServerError, TimeoutError, UnexpectedResponseError } from '../src/index.js';
+import { budget } from './helpers/budget.js';
 import { TRANSPORTS } from './helpers/transports.js';
 import { parseRetryAfter } from '../src/transport.js';
 import { page, sarahChen, TOKEN } from './helpers/fixtures.js';
@@ -138,7 +139,7 @@ describe.each(TRANSPORTS)('$name transport', ({ create: createPermissionAssistCl
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ConnectionError);
       expect((error as Error).message).toContain('ECONNREFUSED');
-      expect(Date.now() - started).toBeLessThan(2000);
+      expect(Date.now() - started).toBeLessThan(budget(2000));
     });
   });
 
@@ -174,7 +175,7 @@ describe.each(TRANSPORTS)('$name transport', ({ create: createPermissionAssistCl
       const error = await pa({ timeoutMs: 300 }).identities.get(key).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(TimeoutError);
       expect(error).toMatchObject({ timeoutMs: 300 });
-      expect(Date.now() - started).toBeLessThan(1500);
+      expect(Date.now() - started).toBeLessThan(budget(1500));
     });
 
     it('a body that stalls half-way → TimeoutError', async () => {

@@ -1,17 +1,19 @@
 // The cases and the spec agree: every assumption a case names is one the spec marks on that
 // operation (or its parameters), and every assumption the spec marks is exercised by some case.
 import { describe, expect, it } from 'vitest';
-import { createContract, deref } from '@permission-assist/spec-kit';
+import { createContract, deref, type HttpMethod, type OperationObject, type ParameterObject } from '@permission-assist/spec-kit';
 import { cases } from '../src/index.js';
 
 const { spec, operations } = createContract();
+/** The names of the choices a spec node marks with x-assumptions (an extension, so not in the OpenAPI types). */
+const assumptionNames = (node: object) => Object.keys((node as { 'x-assumptions'?: object })['x-assumptions'] ?? {});
 
 function assumptionsOf(operationId: string): string[] {
   const { method, path } = operations.find((o) => o.operationId === operationId)!;
-  const operation = spec.paths[path][method];
+  const operation = deref<OperationObject>(spec, spec.paths?.[path]?.[method as HttpMethod])!;
   return [
-    ...Object.keys(operation['x-assumptions'] ?? {}),
-    ...(operation.parameters ?? []).flatMap((p: unknown) => Object.keys(deref(spec, p)['x-assumptions'] ?? {})),
+    ...assumptionNames(operation),
+    ...(operation.parameters ?? []).flatMap((p) => assumptionNames(deref<ParameterObject>(spec, p)!)),
   ];
 }
 

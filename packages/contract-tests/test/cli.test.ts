@@ -198,8 +198,11 @@ describe('runContract', () => {
       });
     };
     const wait: ContractCase = { name: 'wait', operationId: 'listIdentities', write: false, run: ({ pa }) => pa.identities.list() };
-    const run = await runContract({ baseUrl: sandbox.url, token: TOKEN, write: false, fetch: silent, requestTimeoutMs: 200, cases: [wait, wait, wait, wait, { ...wait, run: () => Promise.reject(new SkipCase('never reached')) }] });
-    expect(run.setupError).toBe(`${sandbox.url} stopped answering (3 requests in a row got no answer within 0.2 s)`);
+    // The probe goes through for real and must answer within the timeout on a loaded machine too:
+    // whole tenths of a second, scaled like every budget.
+    const requestTimeoutMs = Math.ceil(budget(200) / 100) * 100;
+    const run = await runContract({ baseUrl: sandbox.url, token: TOKEN, write: false, fetch: silent, requestTimeoutMs, cases: [wait, wait, wait, wait, { ...wait, run: () => Promise.reject(new SkipCase('never reached')) }] });
+    expect(run.setupError).toBe(`${sandbox.url} stopped answering (3 requests in a row got no answer within ${requestTimeoutMs / 1000} s)`);
     expect(run.results.at(-1)!.reason).toContain('not run');
     expect(run.exitCode).toBe(2);
   });

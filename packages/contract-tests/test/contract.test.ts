@@ -21,7 +21,7 @@ describe('contract', () => {
     expect(run.internalErrors).toEqual([]);
   });
 
-  it.each(cases.map((c) => [c.name] as const))('%s', (name, ctx) => {
+  it.for(cases.map((c) => c.name))('%s', (name, ctx) => {
     const result = run.results.find((r) => r.name === name)!;
     if (result.outcome === 'skipped') ctx.skip(result.reason);
     // Failures and unconfirmed assumptions alike: the sandbox makes every choice the spec assumes.

@@ -8,7 +8,8 @@ const bin = fileURLToPath(new URL('../bin/pa-mock.js', import.meta.url));
 const children: ChildProcess[] = [];
 afterEach(async () => {
   for (const child of children.splice(0)) {
-    if (child.exitCode !== null) continue;
+    // Gone already (an exit code, or killed by a signal): its exit event has fired and will not again.
+    if (child.exitCode !== null || child.signalCode !== null) continue;
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     await exited;

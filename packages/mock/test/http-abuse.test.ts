@@ -4,7 +4,7 @@
 import { connect } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../src/index.js';
-import { examples, post, raw, start, TODAY } from './helpers/sandbox.js';
+import { exampleId, post, raw, start, TODAY } from './helpers/sandbox.js';
 
 /** A raw connection: write bytes, collect what comes back, learn when the server closed it. */
 function open(url: string) {
@@ -27,7 +27,7 @@ async function waitFor(conn: ReturnType<typeof open>, test: (text: string) => bo
 
 const bodyOf = (response: string) => JSON.parse(response.slice(response.indexOf('\r\n\r\n') + 4));
 const auth = 'Authorization: Bearer pa_abuse\r\n';
-const sarah = examples.IdentitySarahChen.value.id;
+const sarah = exampleId('IdentitySarahChen');
 
 describe('input that used to crash the sandbox or leave it stuck', () => {
   let sandbox: RunningSandbox;

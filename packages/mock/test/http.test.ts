@@ -4,7 +4,7 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../src/index.js';
-import { examples, raw, start, TODAY } from './helpers/sandbox.js';
+import { exampleId, raw, start, TODAY } from './helpers/sandbox.js';
 import { budget } from './helpers/budget.js';
 
 let sandbox: RunningSandbox;
@@ -60,7 +60,7 @@ describe('body limits', () => {
     const large = await exchange(`POST /api/application-imports/upload HTTP/1.1\r\nHost: 127.0.0.1\r\n${auth()}Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 104857600\r\nExpect: 100-continue\r\n\r\n`);
     expect(large).toMatch(/^HTTP\/1\.1 413/);
     expect(large).not.toContain('100 Continue');
-    const body = JSON.stringify({ identityId: examples.IdentitySarahChen.value.id, effectiveDate: TODAY });
+    const body = JSON.stringify({ identityId: exampleId('IdentitySarahChen'), effectiveDate: TODAY });
     const small = await exchange(
       `POST /api/personnel-events/offboard HTTP/1.1\r\nHost: 127.0.0.1\r\n${auth()}Content-Type: application/json\r\nContent-Length: ${body.length}\r\nExpect: 100-continue\r\n\r\n`,
       /HTTP\/1\.1 201[\s\S]*\r\n\r\n[\s\S]*\}$/,
@@ -107,7 +107,7 @@ describe('body limits', () => {
 describe('requests a server must not fall over on', () => {
   it.each([
     ['malformed percent-encoding in an id', 'GET /api/identities/%ff HTTP/1.1', 400, 'One or more validation errors occurred'],
-    ['an absolute-form target', `GET http://example.com/api/identities/${examples.IdentitySarahChen.value.id} HTTP/1.1`, 200, undefined],
+    ['an absolute-form target', `GET http://example.com/api/identities/${exampleId('IdentitySarahChen')} HTTP/1.1`, 200, undefined],
     ['an unknown path', 'GET /api/widgets HTTP/1.1', 404, 'No operation of the Permission Assist API or the sandbox is at /api/widgets'],
     ['a method the path does not take', 'DELETE /api/identities HTTP/1.1', 405, 'DELETE is not allowed on /api/identities; use GET or HEAD'],
     ['a target that is not a path', 'GET * HTTP/1.1', 404, undefined],

@@ -3,11 +3,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContract } from '@permission-assist/spec-kit';
 import { startContractProxy, type ProxyReport, type RunningServer } from '../src/index.js';
 import { budget } from './helpers/budget.js';
+import { example } from './helpers/sandbox.js';
 
-const sarah = createContract().spec.components.examples.IdentitySarahChen.value;
+const sarah = example('IdentitySarahChen');
 let upstream: Server;
 let proxy: RunningServer;
 const reports: ProxyReport[] = [];

@@ -2,7 +2,7 @@
 // the clock, connectors, the state dump, and its errors in the API's Error shape.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../src/index.js';
-import { client, controlContract, examples, NOW, post, raw, start, TODAY, violations } from './helpers/sandbox.js';
+import { client, controlContract, exampleId, NOW, post, raw, start, TODAY, violations } from './helpers/sandbox.js';
 import { budget } from './helpers/budget.js';
 
 let sandbox: RunningSandbox;
@@ -34,7 +34,7 @@ describe('control plane', () => {
       expect(res.status, `${method} ${path}`).toBeLessThan(300);
       seen.add(controlContract().match(method, path)!.operationId);
     }
-    const event = await client(sandbox).personnelEvents.createOffboard({ identityId: examples.IdentitySarahChen.value.id, effectiveDate: NOW.slice(0, 10) });
+    const event = await client(sandbox).personnelEvents.createOffboard({ identityId: exampleId('IdentitySarahChen'), effectiveDate: NOW.slice(0, 10) });
     const approved = await post(sandbox, `/sandbox/personnel-events/${event.id}/approve`);
     expect(violations('POST', `/sandbox/personnel-events/${event.id}/approve`, approved.status, approved.body)).toEqual([]);
     seen.add('approvePersonnelEvent');
@@ -49,7 +49,7 @@ describe('control plane', () => {
     const pa = client(sandbox);
     await post(sandbox, '/sandbox/reset', { seed: 1, size: 'small' });
     const before = await pa.identities.list();
-    await pa.personnelEvents.createOffboard({ identityId: examples.IdentitySarahChen.value.id, effectiveDate: TODAY });
+    await pa.personnelEvents.createOffboard({ identityId: exampleId('IdentitySarahChen'), effectiveDate: TODAY });
     const clock = (await raw(sandbox, '/sandbox/clock')).body;
     const reset = await post(sandbox, '/sandbox/reset', {});
     expect(reset.body).toMatchObject({ seed: 1, size: 'small', clock });
@@ -77,7 +77,7 @@ describe('control plane', () => {
 
   it('connectors tell which applications can be staged or uploaded, and their file group ids', async () => {
     const { body } = await raw(sandbox, '/sandbox/connectors');
-    const jackHenry = body.items.find((c: any) => c.application.id === examples.ApplicationJackHenrySymitar.value.id);
+    const jackHenry = body.items.find((c: any) => c.application.id === exampleId('ApplicationJackHenrySymitar'));
     expect(jackHenry).toMatchObject({
       fileBased: true,
       importSchedule: { filesPresent: true },

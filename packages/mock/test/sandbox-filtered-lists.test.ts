@@ -91,7 +91,7 @@ describe('filtered lists kept up to date on write', () => {
       most.events = Math.max(most.events, visits.events.size);
     };
     for (let i = 0; i < 20; i += 1) {
-      const details = { firstName: 'Filter', lastName: `Test${i}`, department: someone.identity.department };
+      const details = { firstName: 'Filter', lastName: `Test${i}`, department: someone.identity.department ?? 'Finance' };
       write(() => sandbox.createEvent({ type: 'Onboard', identityId: null, details, effectiveDay: TODAY, endDay: null, comment: null, reporter, pace: 'fast' }, now()));
       write(() => sandbox.advanceTo(now() + 10_000));
     }

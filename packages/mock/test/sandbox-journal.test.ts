@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { recoverState, toState } from '../src/sandbox/persistence.js';
 import { loadSpecs } from '../src/specs.js';
-import { client, examples, post, raw, start, TODAY } from './helpers/sandbox.js';
+import { client, exampleId, post, raw, start, TODAY } from './helpers/sandbox.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'pa-journal-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -31,8 +31,8 @@ describe('--state journal', () => {
     const sandbox = await start({ stateFile: file });
     try {
       const pa = client(sandbox);
-      const sarah = examples.IdentitySarahChen.value.id;
-      const symitar = examples.ApplicationJackHenrySymitar.value.id;
+      const sarah = exampleId('IdentitySarahChen');
+      const symitar = exampleId('ApplicationJackHenrySymitar');
       const writes: [string, () => Promise<unknown>][] = [
         ['onboard', () => pa.personnelEvents.createOnboard({ identity: { firstName: 'Ann', lastName: 'Lee' }, effectiveDate: TODAY })],
         ['offboard', () => pa.personnelEvents.createOffboard({ identityId: sarah, effectiveDate: TODAY })],
@@ -71,7 +71,7 @@ describe('--state journal', () => {
   it('drops a last write that a crash cut short, and starts', async () => {
     const file = join(dir, 'torn.json');
     const first = await start({ stateFile: file });
-    const kept = await client(first).personnelEvents.createOffboard({ identityId: examples.IdentitySarahChen.value.id, effectiveDate: TODAY });
+    const kept = await client(first).personnelEvents.createOffboard({ identityId: exampleId('IdentitySarahChen'), effectiveDate: TODAY });
     // What a crash leaves: the journal as it was (close() would fold it into the snapshot), plus half a line.
     const journal = readFileSync(`${file}.journal`, 'utf8');
     const snapshot = readFileSync(file, 'utf8');
@@ -91,7 +91,7 @@ describe('--state journal', () => {
   it('refuses a journal with a damaged line, naming it, and leaves both files untouched', async () => {
     const file = join(dir, 'damaged.json');
     const first = await start({ stateFile: file });
-    await client(first).personnelEvents.createOffboard({ identityId: examples.IdentitySarahChen.value.id, effectiveDate: TODAY });
+    await client(first).personnelEvents.createOffboard({ identityId: exampleId('IdentitySarahChen'), effectiveDate: TODAY });
     const journal = readFileSync(`${file}.journal`, 'utf8');
     const snapshot = readFileSync(file, 'utf8');
     await first.close();

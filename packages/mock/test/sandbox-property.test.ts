@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../src/index.js';
-import { examples, inDays, raw, start, violations } from './helpers/sandbox.js';
+import { exampleId, inDays, raw, start, violations } from './helpers/sandbox.js';
 import { budget } from './helpers/budget.js';
 
 let sandbox: RunningSandbox;
@@ -18,10 +18,10 @@ const ids = (kind: 'identity' | 'application' | 'import' | 'event') =>
   fc.oneof(
     fc.constantFrom(
       ...{
-        identity: [examples.IdentitySarahChen.value.id, examples.IdentityRachelJohnson.value.id, examples.IdentityServiceAccount.value.id],
-        application: [examples.ApplicationJackHenrySymitar.value.id, examples.ApplicationActiveDirectory.value.id, examples.ApplicationLegacyTeller.value.id],
-        import: [examples.ImportJackHenryFinished.value.id, examples.ImportJackHenryStaged.value.id],
-        event: [examples.PersonnelEventOffboard.value.id],
+        identity: [exampleId('IdentitySarahChen'), exampleId('IdentityRachelJohnson'), exampleId('IdentityServiceAccount')],
+        application: [exampleId('ApplicationJackHenrySymitar'), exampleId('ApplicationActiveDirectory'), exampleId('ApplicationLegacyTeller')],
+        import: [exampleId('ImportJackHenryFinished'), exampleId('ImportJackHenryStaged')],
+        event: [exampleId('PersonnelEventOffboard')],
       }[kind],
     ),
     fc.uuid(),

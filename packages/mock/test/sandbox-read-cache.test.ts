@@ -2,7 +2,7 @@
 // serialised once, and any change (a write, a workflow step on the clock, a reset) shows at once.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RunningSandbox } from '../src/index.js';
-import { client, examples, post, raw, start, TODAY } from './helpers/sandbox.js';
+import { client, exampleId, post, raw, start, TODAY } from './helpers/sandbox.js';
 
 describe('read answers per state version', () => {
   let sandbox: RunningSandbox;
@@ -26,7 +26,7 @@ describe('read answers per state version', () => {
   });
 
   it('shows a write, a workflow step and a reset at once', async () => {
-    const sarah = examples.IdentitySarahChen.value.id;
+    const sarah = exampleId('IdentitySarahChen');
     const before = (await raw(sandbox, `/api/personnel-events?identityId=${sarah}`)).body;
     const created = await client(sandbox).personnelEvents.createOffboard({ identityId: sarah, effectiveDate: TODAY });
     const after = (await raw(sandbox, `/api/personnel-events?identityId=${sarah}`)).body;

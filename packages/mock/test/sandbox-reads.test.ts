@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NotFoundError, ValidationError } from '@permission-assist/client';
 import type { RunningSandbox } from '../src/index.js';
-import { client, examples, raw, start } from './helpers/sandbox.js';
+import { client, exampleId, raw, start } from './helpers/sandbox.js';
 
 let sandbox: RunningSandbox;
 let pa: ReturnType<typeof client>;
@@ -82,8 +82,8 @@ describe('filters', () => {
   });
 
   it('access requests by identity and by application', async () => {
-    const rachel = examples.IdentityRachelJohnson.value.id;
-    const jackHenry = examples.ApplicationJackHenrySymitar.value.id;
+    const rachel = exampleId('IdentityRachelJohnson');
+    const jackHenry = exampleId('ApplicationJackHenrySymitar');
     const byIdentity = await pa.accessRequests.listCollect({ identityId: rachel });
     expect(byIdentity.length).toBeGreaterThan(0);
     expect(byIdentity.every((r) => r.target.affectedIdentity?.id === rachel)).toBe(true);
@@ -103,14 +103,14 @@ describe('filters', () => {
   });
 
   it('personnel events by identity', async () => {
-    const rachel = examples.IdentityRachelJohnson.value.id;
+    const rachel = exampleId('IdentityRachelJohnson');
     const events = await pa.personnelEvents.listCollect({ identityId: rachel });
-    expect(events.map((e) => e.id)).toContain(examples.PersonnelEventOffboard.value.id);
+    expect(events.map((e) => e.id)).toContain(exampleId('PersonnelEventOffboard'));
     expect(events.every((e) => e.affectedIdentity?.id === rachel)).toBe(true);
   });
 
   it('application imports by application', async () => {
-    const jackHenry = examples.ApplicationJackHenrySymitar.value.id;
+    const jackHenry = exampleId('ApplicationJackHenrySymitar');
     const imports = await pa.applicationImports.listCollect({ applicationId: jackHenry });
     expect(imports.map((i) => i.number)).toEqual(expect.arrayContaining([47, 48, 49]));
     expect(imports.every((i) => i.application?.id === jackHenry)).toBe(true);
@@ -141,7 +141,7 @@ describe('gets', () => {
   });
 
   it('ids are matched without regard to case', async () => {
-    const sarah = await pa.identities.get(examples.IdentitySarahChen.value.id.toUpperCase());
+    const sarah = await pa.identities.get(exampleId('IdentitySarahChen').toUpperCase());
     expect(sarah.firstName).toBe('Sarah');
   });
 

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { client, examples, post, raw, start, TODAY } from './helpers/sandbox.js';
+import { client, exampleId, post, raw, start, TODAY } from './helpers/sandbox.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'pa-state-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -14,8 +14,8 @@ describe('--state', () => {
     const file = join(dir, 'kept.json');
     const first = await start({ stateFile: file });
     const pa = client(first);
-    const event = await pa.personnelEvents.createOffboard({ identityId: examples.IdentitySarahChen.value.id, effectiveDate: TODAY });
-    const staged = await pa.applicationImports.stage({ applicationId: examples.ApplicationJackHenrySymitar.value.id });
+    const event = await pa.personnelEvents.createOffboard({ identityId: exampleId('IdentitySarahChen'), effectiveDate: TODAY });
+    const staged = await pa.applicationImports.stage({ applicationId: exampleId('ApplicationJackHenrySymitar') });
     await post(first, '/sandbox/webhooks', { url: 'http://127.0.0.1:1/hook', events: ['AccessRequestCompleted'] });
     first.clock.advance({ seconds: 10 });
     const clock = (await raw(first, '/sandbox/clock')).body;
@@ -33,7 +33,7 @@ describe('--state', () => {
       second.clock.advance({ minutes: 1 });
       expect((await again.personnelEvents.get(event.id)).status).not.toBe('Pending');
       // New records continue the numbering instead of starting over.
-      const next = await again.personnelEvents.createOffboard({ identityId: examples.IdentitySarahChen.value.id, effectiveDate: TODAY });
+      const next = await again.personnelEvents.createOffboard({ identityId: exampleId('IdentitySarahChen'), effectiveDate: TODAY });
       expect(next.number).toBe(event.number + 1);
     } finally {
       await second.close();
@@ -67,7 +67,7 @@ describe('--state', () => {
     const file = join(dir, 'atomic.json');
     const sandbox = await start({ stateFile: file });
     const pa = client(sandbox);
-    for (let i = 0; i < 5; i += 1) await pa.personnelEvents.createOffboard({ identityId: examples.IdentitySarahChen.value.id, effectiveDate: TODAY });
+    for (let i = 0; i < 5; i += 1) await pa.personnelEvents.createOffboard({ identityId: exampleId('IdentitySarahChen'), effectiveDate: TODAY });
     await sandbox.close();
     const saved = JSON.parse(readFileSync(file, 'utf8'));
     expect(saved.version).toBe(1);

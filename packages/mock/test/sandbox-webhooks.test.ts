@@ -4,8 +4,9 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listOperations } from '@permission-assist/spec-kit';
 import type { RunningSandbox } from '../src/index.js';
-import { client, contract, examples, post, raw, spec, start, TODAY } from './helpers/sandbox.js';
+import { client, contract, exampleId, post, raw, spec, start, TODAY } from './helpers/sandbox.js';
 
 interface Received {
   body: any;
@@ -40,13 +41,14 @@ afterEach(async () => {
 });
 
 const payloadErrors = (payload: unknown) => {
-  const matched = { operationId: 'receiveAccessRequestEvent', operation: spec.webhooks.accessRequestEvent.post, parameters: [], pathParams: {} } as never;
+  const webhook = listOperations(spec).find((o) => o.operationId === 'receiveAccessRequestEvent')!;
+  const matched = { ...webhook, template: webhook.path, pathParams: {} };
   return contract().checkRequest(matched, { body: payload, contentType: 'application/json' }).map((v) => v.message);
 };
 
 async function offboardSarah() {
   const pa = client(sandbox);
-  const event = await pa.personnelEvents.createOffboard({ identityId: examples.IdentitySarahChen.value.id, effectiveDate: TODAY });
+  const event = await pa.personnelEvents.createOffboard({ identityId: exampleId('IdentitySarahChen'), effectiveDate: TODAY });
   await post(sandbox, `/sandbox/personnel-events/${event.id}/approve`);
   return event;
 }
@@ -72,7 +74,7 @@ describe('webhooks', () => {
   });
 
   it('filters by application and by event name', async () => {
-    await post(sandbox, '/sandbox/webhooks', { url: receiverUrl, applicationId: examples.ApplicationActiveDirectory.value.id, events: ['AccessRequestCompleted'] });
+    await post(sandbox, '/sandbox/webhooks', { url: receiverUrl, applicationId: exampleId('ApplicationActiveDirectory'), events: ['AccessRequestCompleted'] });
     await offboardSarah();
     sandbox.clock.advance({ minutes: 5 });
     await sandbox.webhooksIdle();

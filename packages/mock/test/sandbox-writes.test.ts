@@ -3,14 +3,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConflictError, NotFoundError, UnprocessableEntityError, ValidationError } from '@permission-assist/client';
 import type { RunningSandbox } from '../src/index.js';
-import { client, examples, inDays, post, raw, start, TODAY, violations } from './helpers/sandbox.js';
+import { client, exampleId, inDays, post, raw, start, TODAY, violations } from './helpers/sandbox.js';
 
 let sandbox: RunningSandbox;
 let pa: ReturnType<typeof client>;
 let connectors: any[];
-const sarah = examples.IdentitySarahChen.value.id;
-const jackHenry = examples.ApplicationJackHenrySymitar.value.id;
-const legacyTeller = examples.ApplicationLegacyTeller.value.id;
+const sarah = exampleId('IdentitySarahChen');
+const jackHenry = exampleId('ApplicationJackHenrySymitar');
+const legacyTeller = exampleId('ApplicationLegacyTeller');
 const unknown = '9b2e4c6d-8f0a-4b1c-9d3e-5f7a9b1c3d5e';
 
 beforeAll(async () => {
@@ -186,7 +186,7 @@ describe('application imports', () => {
   });
 
   it('a finished import cannot be canceled (409, the vendor sample import 47)', async () => {
-    const error = await pa.applicationImports.cancel({ applicationImportId: examples.ImportJackHenryFinished.value.id }).catch((e: unknown) => e);
+    const error = await pa.applicationImports.cancel({ applicationImportId: exampleId('ImportJackHenryFinished') }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConflictError);
     expect((error as Error).message).toContain('Application import 47 is Finished and cannot be canceled');
   });

@@ -6,10 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPermissionAssistClient, NotFoundError, UnauthorizedError, ValidationError } from '@permission-assist/client';
 import { createContract, loadSpec, sandboxSpecPath } from '@permission-assist/spec-kit';
 import { startMockServer, type RunningServer } from '../src/index.js';
+import { example, exampleId } from './helpers/sandbox.js';
 
 const contract = createContract();
 const sandboxContract = createContract(loadSpec(sandboxSpecPath));
-const examples = contract.spec.components.examples;
 let mock: RunningServer;
 beforeAll(async () => {
   mock = await startMockServer({ port: 0 });
@@ -28,11 +28,11 @@ describe('--static: documented examples', () => {
     const id = '3f2a1b4c-5d6e-4f70-8a9b-0c1d2e3f4a5b';
     // Ids of records in the example data set (a GET by id answers the example with that id).
     const ids = {
-      getPersonnelEvent: examples.PersonnelEventOffboard.value.id,
-      getApplicationImport: examples.ImportJackHenryFinished.value.id,
-      getApplication: examples.ApplicationJackHenrySymitar.value.id,
+      getPersonnelEvent: exampleId('PersonnelEventOffboard'),
+      getApplicationImport: exampleId('ImportJackHenryFinished'),
+      getApplication: exampleId('ApplicationJackHenrySymitar'),
       getIdentity: id,
-      getAccessRequest: examples.AccessRequestRemoveUser.value.id,
+      getAccessRequest: exampleId('AccessRequestRemoveUser'),
     };
     const calls: [string, () => Promise<unknown>][] = [
       ['listPersonnelEvents', () => client.personnelEvents.list()],
@@ -61,12 +61,12 @@ describe('--static: documented examples', () => {
       const status = operationId.startsWith('create') || operationId.startsWith('stage') || operationId.startsWith('upload') ? 201 : 200;
       expect(contract.checkResponse(matched, { status, contentType: 'application/json', body }).violations, operationId).toEqual([]);
     }
-    expect(await client.identities.get(id)).toEqual(examples.IdentitySarahChen.value);
+    expect(await client.identities.get(id)).toEqual(example('IdentitySarahChen'));
   });
 
   it('a GET by id answers the example record with that id', async () => {
-    expect(await pa().identities.get(examples.IdentityRachelJohnson.value.id)).toEqual(examples.IdentityRachelJohnson.value);
-    expect(await pa().accessRequests.get(examples.AccessRequestAddGroup.value.id)).toEqual(examples.AccessRequestAddGroup.value);
+    expect(await pa().identities.get(exampleId('IdentityRachelJohnson'))).toEqual(example('IdentityRachelJohnson'));
+    expect(await pa().accessRequests.get(exampleId('AccessRequestAddGroup'))).toEqual(example('AccessRequestAddGroup'));
   });
 
   it('an unknown id is a 404 in the vendor wording', async () => {
@@ -111,10 +111,11 @@ describe('--static: errors in the spec Error shape', () => {
     ['no Authorization header', {}, 'missingToken'],
     ['a non-Bearer scheme', { Authorization: 'Basic dXNlcjpwYXNz' }, 'invalidToken'],
     ['pa_ alone', { Authorization: 'Bearer pa_' }, 'invalidToken'],
-  ])('401 for %s, with the body the sandbox spec documents', async (_name, headers, example) => {
+  ])('401 for %s, with the body the sandbox spec documents', async (_case, headers, name) => {
     const res = await fetch(`${mock.url}/api/identities`, { headers });
     expect(res.status).toBe(401);
-    const { correlationId: _id, ...documented } = sandboxContract.spec.components.responses.Unauthorized.content['application/json'].examples[example].value;
+    const unauthorized = sandboxContract.spec.components?.responses?.Unauthorized as { content: Record<string, { examples: Record<string, { value: Record<string, unknown> }> }> };
+    const { correlationId: _id, ...documented } = unauthorized.content['application/json']!.examples[name]!.value;
     expect(await res.json()).toEqual({ ...documented, correlationId: expect.stringMatching(/^[0-9a-f]{32}$/) });
   });
 

@@ -1,13 +1,21 @@
 // Test helpers: a sandbox on a random loopback port with its clock frozen at a fixed time (so every
 // run sees the same data), the typed client pointed at it, raw HTTP, and the spec's checker.
 import { createPermissionAssistClient } from '@permission-assist/client';
-import { createContract, loadSpec, sandboxSpecPath, type Contract } from '@permission-assist/spec-kit';
+import { componentExample, createContract, loadSpec, sandboxSpecPath, type Contract } from '@permission-assist/spec-kit';
 import { startSandbox, type RunningSandbox, type SandboxServerOptions } from '../../src/index.js';
 
 export const NOW = '2026-11-24T09:00:00Z';
 export const TODAY = '2026-11-24';
 export const spec = loadSpec();
-export const examples = spec.components.examples;
+/** The value of one of the spec's named examples (spec-kit fails loudly on a name it lacks). */
+export const example = (name: string) => componentExample(spec, name) as Record<string, unknown>;
+
+/** The id of one of the spec's named examples. */
+export function exampleId(name: string): string {
+  const { id } = example(name);
+  if (typeof id !== 'string') throw new Error(`the spec's example ${name} has no string id`);
+  return id;
+}
 
 // The checkers compile every schema of a spec (about a second each), and most files that import
 // these helpers never check a response: each is built on first use, once per file.
