@@ -5,7 +5,7 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../src/index.js';
-import { examples, start, TODAY } from './helpers/sandbox.js';
+import { exampleId, start, TODAY } from './helpers/sandbox.js';
 
 let sandbox: RunningSandbox;
 beforeAll(async () => {
@@ -75,7 +75,7 @@ describe('the header block of each kind of answer', () => {
   });
 
   it('a cached read (200) has the same block', async () => {
-    const answer = await call('GET', `/api/identities/${examples.IdentitySarahChen.value.id}`);
+    const answer = await call('GET', `/api/identities/${exampleId('IdentitySarahChen')}`);
     expect(answer.status).toBe(200);
     expectBlock(answer, [...SAFE, ...CORS, JSON_TYPE, length(answer)]);
   });
