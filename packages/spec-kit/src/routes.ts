@@ -38,11 +38,20 @@ export interface RouteTable<T extends RouteEntry> {
 
 export function createRouteTable<T extends RouteEntry>(entries: readonly T[]): RouteTable<T> {
   const compiled = entries.map(compile).sort((a, b) => a.names.length - b.names.length);
+  // A literal path matches only itself, and literals come first: "METHOD path" finds the route the
+  // walk below would return first, without trying every pattern (a server matches every request).
+  const literals = new Map<string, T>();
+  for (const route of compiled) {
+    const key = `${route.method} ${route.entry.path}`;
+    if (route.names.length === 0 && !literals.has(key)) literals.set(key, route.entry);
+  }
   return {
     routes: compiled.map((route) => route.entry),
     match(method, pathname, { headAsGet = false } = {}) {
       const upper = method.toUpperCase();
       const wanted = headAsGet && upper === 'HEAD' ? 'GET' : upper;
+      const literal = literals.get(`${wanted} ${pathname}`);
+      if (literal) return { found: true, route: literal, rawParams: {} };
       const allow = new Set<string>();
       for (const route of compiled) {
         const found = route.regex.exec(pathname);

@@ -14,6 +14,17 @@ describe('createRouteTable', () => {
     expect(match.found && match.route.name).toBe('stage');
   });
 
+  it('of two entries for the same method and literal path, takes the first; a literal is matched whole', () => {
+    const doubled = createRouteTable([
+      { path: '/api/x', method: 'post', name: 'first' },
+      { path: '/api/x', method: 'POST', name: 'second' },
+    ]);
+    const match = doubled.match('post', '/api/x');
+    expect(match.found && match.route.name).toBe('first');
+    expect(doubled.match('POST', '/api/x/')).toEqual({ found: false, allow: [] });
+    expect(doubled.match('GET', '/api/x')).toEqual({ found: false, allow: ['POST'] });
+  });
+
   it('hands path parameters back as sent, for the caller to decode its own way', () => {
     const match = table.match('get', '/api/identities/a%2Fb');
     expect(match).toMatchObject({ found: true, rawParams: { id: 'a%2Fb' }, route: { operationId: 'getIdentity' } });

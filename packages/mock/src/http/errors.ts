@@ -1,5 +1,5 @@
 // The spec's Error body, and the exception handlers throw to answer with one.
-import { randomUUID } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 
 export interface FieldError {
   field: string;
@@ -31,12 +31,25 @@ const CODE_BY_STATUS: Record<number, string> = {
   422: 'unprocessable_entity',
 };
 
+/** Random bytes for the next correlation ids, drawn 256 ids at a time. */
+const ID_BYTES = 16;
+const POOLED_IDS = 256;
+const idPool = Buffer.allocUnsafe(ID_BYTES * POOLED_IDS);
+let nextId = POOLED_IDS;
+
 /**
- * 32 hex digits, unique per request. randomUUID draws from a pool it refills in bulk, where
- * randomBytes(16) is a call into the system's random source per request (3% of a POST's time).
+ * 32 hex digits, unique per request: 16 random bytes from a pool refilled in bulk, written as hex in
+ * one call (randomBytes per request is a call into the system's random source; a randomUUID with
+ * its dashes removed cost three times as much).
  */
 export function newCorrelationId(): string {
-  return randomUUID().replaceAll('-', '');
+  if (nextId === POOLED_IDS) {
+    randomFillSync(idPool);
+    nextId = 0;
+  }
+  const start = ID_BYTES * nextId;
+  nextId += 1;
+  return idPool.toString('hex', start, start + ID_BYTES);
 }
 
 export function errorBody(status: number, message: string, errors?: FieldError[], correlationId = newCorrelationId()): ErrorBody {

@@ -4,18 +4,20 @@
 // own handler, which reads its body through body.ts/request-body.ts (limits, minimum rate, 415).
 // Whatever goes wrong becomes that request's answer in the spec's Error shape: never the process's.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { FrontDoorResponse, SAFE_HEADERS } from './answer-head.js';
 import { checkDeclaredLength } from './body.js';
 import { applyCors, type CorsPolicy } from './cors.js';
 import { errorBody, HttpError, newCorrelationId } from './errors.js';
 import { createHostCheck } from './hosts.js';
-import { finishUnreadBody, requestTarget, SAFE_HEADERS, sendError, type RequestLog } from './server.js';
+import { requestTarget, type RequestTarget } from './request-target.js';
+import { finishUnreadBody, sendError, type RequestLog } from './server.js';
 import type { HttpSettings } from './settings.js';
 
 export interface Exchange {
   req: IncomingMessage;
-  res: ServerResponse;
+  res: FrontDoorResponse;
   correlationId: string;
-  url: URL;
+  url: RequestTarget;
   head: boolean;
 }
 
@@ -45,11 +47,15 @@ function clientErrorStatus(code: string | undefined): [number, string] {
   return [400, 'Malformed HTTP request'];
 }
 
-export function createFrontDoor(handle: ExchangeHandler, options: FrontDoorOptions): Server {
+/** A node:http server whose responses are FrontDoorResponses. */
+export type FrontDoorServer = Server<typeof IncomingMessage, typeof FrontDoorResponse>;
+
+export function createFrontDoor(handle: ExchangeHandler, options: FrontDoorOptions): FrontDoorServer {
   const { settings } = options;
   const checkHost = createHostCheck(options.allowHosts);
   const requestTimeout = settings.requestTimeoutMs;
-  const server = createServer({
+  const server = createServer<typeof IncomingMessage, typeof FrontDoorResponse>({
+    ServerResponse: FrontDoorResponse,
     requestTimeout,
     headersTimeout: requestTimeout > 0 ? Math.min(settings.headersTimeoutMs, requestTimeout) : settings.headersTimeoutMs,
     keepAliveTimeout: settings.keepAliveTimeoutMs,
@@ -58,6 +64,7 @@ export function createFrontDoor(handle: ExchangeHandler, options: FrontDoorOptio
     connectionsCheckingInterval: Math.max(25, Math.min(1000, settings.headersTimeoutMs / 4)),
   });
   server.setTimeout(settings.idleTimeoutMs);
+  const safety = options.safeHeaders === false ? [] : SAFE_HEADERS;
 
   /** Checks that need no body: refused here, a request is answered before "100 Continue". */
   const admit = (req: IncomingMessage) => {
@@ -65,34 +72,35 @@ export function createFrontDoor(handle: ExchangeHandler, options: FrontDoorOptio
     checkDeclaredLength(req, options.bodyLimit(req.headers['content-type'] ?? ''));
   };
 
-  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
-    const started = performance.now();
+  /** One request, start to end; never rejects (what goes wrong is the request's answer). */
+  const serve = async (req: IncomingMessage, res: FrontDoorResponse): Promise<void> => {
+    const started = options.onRequest ? performance.now() : 0;
     const correlationId = newCorrelationId();
     const head = req.method === 'HEAD';
-    res.setHeader('x-request-id', correlationId);
-    if (options.safeHeaders !== false) for (const [name, value] of Object.entries(SAFE_HEADERS)) res.setHeader(name, value);
-    const run = async (): Promise<number> => {
+    res.requestId = correlationId;
+    res.safety = safety;
+    let status: number;
+    try {
       admit(req);
-      const url = requestTarget(req);
-      if (options.cors && applyCors(req, res, url.pathname, options.cors)) return 204;
-      return handle({ req, res, correlationId, url, head });
-    };
-    run()
-      .catch((error: unknown) => {
-        if (error instanceof HttpError) return (sendError(res, error, correlationId, head), error.status);
+      const url = requestTarget(req.url);
+      status = options.cors && applyCors(req, res, url.pathname, options.cors) ? 204 : await handle({ req, res, correlationId, url, head });
+    } catch (error) {
+      if (error instanceof HttpError) status = error.status;
+      else {
         options.onError?.(error as Error);
-        sendError(res, new HttpError(500, options.unexpected(error as Error)), correlationId, head);
-        return 500;
-      })
-      .then((status) => {
-        // An answer sent before the whole body arrived (401, 413, 408...): stop reading it.
-        finishUnreadBody(req);
-        options.onRequest?.({ requestId: correlationId, method: req.method ?? '', url: req.url ?? '', status, ms: performance.now() - started, violations: [] });
-      });
+        error = new HttpError(500, options.unexpected(error as Error));
+        status = 500;
+      }
+      sendError(res, error as HttpError, correlationId, head);
+    }
+    // An answer sent before the whole body arrived (401, 413, 408...): stop reading it.
+    finishUnreadBody(req);
+    options.onRequest?.({ requestId: correlationId, method: req.method ?? '', url: req.url ?? '', status, ms: performance.now() - started, violations: [] });
   };
+  const onRequest = (req: IncomingMessage, res: FrontDoorResponse) => void serve(req, res);
   server.on('request', onRequest);
 
-  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+  server.on('checkContinue', (req: IncomingMessage, res: FrontDoorResponse) => {
     try {
       admit(req);
     } catch (error) {

@@ -19,11 +19,18 @@ export function isLoopbackName(name: string): boolean {
 /** Throws 403 for a Host the server does not answer to; `allowed` are extra names (case ignored). */
 export function createHostCheck(allowed: readonly string[]) {
   const names = new Set(allowed.map((name) => hostName(name) ?? name.toLowerCase()));
+  // A client sends the same Host on every request: the verdict on a header already accepted is
+  // remembered (a few distinct ones, so no client can grow it).
+  const accepted = new Set<string>();
   return (header: string | undefined): void => {
     // HTTP/1.0 without Host: no browser sends that, so it cannot be a rebinding page.
-    if (header === undefined) return;
+    if (header === undefined || accepted.has(header)) return;
     const name = hostName(header);
-    if (name !== undefined && (isIP(name) !== 0 || isLoopbackName(name) || names.has(name))) return;
+    if (name !== undefined && (isIP(name) !== 0 || isLoopbackName(name) || names.has(name))) {
+      if (accepted.size >= 64) accepted.clear();
+      accepted.add(header);
+      return;
+    }
     throw new HttpError(
       403,
       `This server does not answer to the host name ${JSON.stringify(header.slice(0, 100))}: it answers to localhost, IP addresses and the names given with --host or --allow-host (start it with --allow-host ${name ?? '<name>'} to accept this one)`,

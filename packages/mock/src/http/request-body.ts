@@ -19,7 +19,9 @@ export interface RequestBody {
 }
 
 export function contentTypeOf(req: IncomingMessage): string {
-  return (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  const header = req.headers['content-type'];
+  if (header === 'application/json') return header;
+  return (header ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
 const JSON_MEDIA = /^application\/([\w.+-]+\+)?json$/;

@@ -40,7 +40,8 @@ export function createRouter(specs: OpenApiDocument[]) {
     match(method: string, pathname: string): RouteMatch {
       const match = table.match(method, pathname, { headAsGet: true });
       if (!match.found) return match;
-      const pathParams = Object.fromEntries(Object.entries(match.rawParams).map(([name, raw]) => [name, decodeSegment(raw, name)]));
+      const pathParams: Record<string, string> = {};
+      for (const [name, raw] of Object.entries(match.rawParams)) pathParams[name] = decodeSegment(raw, name);
       return { found: true, route: match.route, pathParams };
     },
 

@@ -1,7 +1,9 @@
-// Pieces every server of this package shares: answering JSON in the spec's Error shape, reading the
-// request target (origin-form or absolute-form), listening with a helpful error, closing. The
-// request pipeline itself is front-door.ts.
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+// Pieces every server of this package shares: answering JSON in the spec's Error shape, decoding a
+// path segment, listening with a helpful error, closing. The request pipeline itself is
+// front-door.ts; the request target is read by request-target.ts.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Server } from 'node:net';
+import { headerList, putHeader, type HeaderValue } from './answer-head.js';
 import { errorBody, HttpError, newCorrelationId } from './errors.js';
 
 export interface RequestLog {
@@ -19,45 +21,22 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export const SAFE_HEADERS = { 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' };
+const JSON_TYPE = 'application/json; charset=utf-8';
 
-/** Writes a whole answer (headers the front door set with setHeader are kept unless replaced). */
-export function send(res: ServerResponse, status: number, payload: unknown, headers: Record<string, string | string[]> = {}, head = false): void {
+/** Writes a whole answer: the front door's headers (answer-head.ts), `headers`, then the body's type and length. */
+export function send(res: ServerResponse, status: number, payload: unknown, headers?: Record<string, HeaderValue>, head = false): void {
   if (res.headersSent || res.destroyed) return;
-  const text = payload === undefined ? '' : typeof payload === 'string' || Buffer.isBuffer(payload) ? payload : JSON.stringify(payload);
-  const out: Record<string, string | string[]> = { ...headers };
-  if (payload !== undefined && typeof payload !== 'string' && !Buffer.isBuffer(payload)) out['content-type'] = 'application/json; charset=utf-8';
-  out['content-length'] = String(Buffer.byteLength(text));
-  res.writeHead(status, out);
+  const json = payload !== undefined && typeof payload !== 'string' && !Buffer.isBuffer(payload);
+  const text: string | Buffer = payload === undefined ? '' : json ? JSON.stringify(payload) : (payload as string | Buffer);
+  const list = headerList(res, headers);
+  if (json) putHeader(list, 'content-type', JSON_TYPE);
+  putHeader(list, 'content-length', String(Buffer.byteLength(text)));
+  res.writeHead(status, list);
   res.end(head ? undefined : text);
 }
 
 export function sendError(res: ServerResponse, error: HttpError, correlationId = newCorrelationId(), head = false): void {
   send(res, error.status, errorBody(error.status, error.message, error.errors, correlationId), { 'x-request-id': correlationId, ...error.headers }, head);
-}
-
-/**
- * The path and query of a request target. Absolute-form (`GET http://host/api/identities`, as
- * proxies send) is accepted; anything else that is not a path is a 400, not a crash.
- */
-export function requestTarget(req: IncomingMessage): URL {
-  const raw = req.url ?? '/';
-  // The usual origin-form target ("/api/x?y"): one parse. A target starting with two slashes (or a
-  // slash and a backslash) would be read as a host, and a fragment must go: those take the general path.
-  if (raw.charCodeAt(0) === 47 && raw.charCodeAt(1) !== 47 && raw.charCodeAt(1) !== 92 && !raw.includes('#')) {
-    try {
-      const url = new URL(raw, 'http://target');
-      if (url.pathname.charCodeAt(1) !== 47) return url;
-    } catch {
-      // the general path below names the target in its 400
-    }
-  }
-  try {
-    const url = /^https?:\/\//i.test(raw) ? new URL(raw) : new URL(raw.startsWith('/') ? raw : `/${raw}`, 'http://target');
-    return new URL(`${url.pathname}${url.search}`, 'http://target');
-  } catch {
-    throw new HttpError(400, `The request target ${JSON.stringify(raw.slice(0, 100))} is not a valid path`);
-  }
 }
 
 /** Decodes one path segment; malformed percent-encoding (`%ff`) is a 400 naming the parameter. */
@@ -106,7 +85,7 @@ export function serverUrl(server: Server): string {
 }
 
 /** Closes a server and every connection it holds. */
-export function closeServer(server: Server): Promise<void> {
+export function closeServer(server: Server & { closeAllConnections(): void }): Promise<void> {
   server.closeAllConnections();
   return new Promise((resolve) => server.close(() => resolve()));
 }

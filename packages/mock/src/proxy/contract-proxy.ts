@@ -5,6 +5,7 @@
 // the proxy that much memory, not its whole size.
 import type { ServerResponse } from 'node:http';
 import { createContract, JSON_TYPE, type Violation, loadSpec } from '@permission-assist/spec-kit';
+import { writeHead } from '../http/answer-head.js';
 import { megabytes, readBody } from '../http/body.js';
 import { HttpError } from '../http/errors.js';
 import { createFrontDoor, type Exchange } from '../http/front-door.js';
@@ -120,7 +121,7 @@ export async function startContractProxy(options: ProxyOptions): Promise<Running
     }
 
     // Stream the answer on as it arrives, holding only what the check needs.
-    res.writeHead(upstream.status, forwardedResponseHeaders(upstream));
+    writeHead(res, upstream.status, forwardedResponseHeaders(upstream));
     const held: Uint8Array[] = [];
     let heldBytes = 0;
     let unchecked: string | undefined;

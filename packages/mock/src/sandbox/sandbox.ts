@@ -65,8 +65,8 @@ export class Sandbox {
   private readonly changeListeners = new Set<() => void>();
   private readonly writeListeners = new Set<(entry: JournalEntry) => void>();
   private readonly logListeners = new Set<() => void>();
-  /** Waits until every write so far is durable (set by --state; nothing to wait for otherwise). */
-  committed: () => Promise<void> = () => Promise.resolve();
+  /** Waits until every write so far is durable (set by --state); undefined when there is nothing to wait for. */
+  committed: () => Promise<void> | undefined = () => undefined;
 
   constructor(
     readonly spec: OpenApiDocument,

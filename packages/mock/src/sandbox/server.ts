@@ -141,9 +141,11 @@ export async function startSandbox(options: SandboxServerOptions = {}): Promise<
     sandbox.engine.sync();
     const handler = handlers[route.operationId];
     if (!handler) throw new HttpError(501, `The sandbox does not implement ${route.operationId}`);
-    const reply = await handler({ route, pathParams, query, body, form, now: sandbox.clock.now(), origin });
+    const answer = handler({ route, pathParams, query, body, form, now: sandbox.clock.now(), origin });
+    const reply = answer instanceof Promise ? await answer : answer;
     // A write is answered only once it is durable (with --state; at once otherwise).
-    await sandbox.committed();
+    const durable = sandbox.committed();
+    if (durable) await durable;
     send(exchange.res, reply.status, reply.body, reply.headers, exchange.head);
     return reply.status;
   }

@@ -62,9 +62,9 @@ export class StateKeeper {
     sandbox.committed = () => this.durable(sandbox.seq);
   }
 
-  /** Resolves once every write up to `seq` is on disk; rejects if the journal cannot be written. */
-  durable(seq: number): Promise<void> {
-    if (seq <= this.durableSeq) return Promise.resolve();
+  /** Resolves once every write up to `seq` is on disk; rejects if the journal cannot be written; undefined if it already is. */
+  durable(seq: number): Promise<void> | undefined {
+    if (seq <= this.durableSeq) return undefined;
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => this.waiters.push({ seq, resolve, reject }));
   }

@@ -5,6 +5,7 @@
 // is given only the operation the front door found, and in example mode its choice depends only on
 // the operation, Prefer and Accept, so each such choice is made once and its serialised answer kept.
 import type { IncomingHttpHeaders } from 'node:http';
+import type { RequestTarget } from '../http/request-target.js';
 import { requirePrism } from './prism-loader.js';
 
 export interface PrismAnswer {
@@ -69,7 +70,7 @@ export async function createPrismEngine(specPath: string) {
   const chosen = new Map<string, PrismAnswer | PrismRefusal>();
 
   /** `route` is the operation the front door matched, as `GET /api/identities/{id}`. */
-  return async function answer(request: { route: string; method: string; url: URL; headers: IncomingHttpHeaders; body?: unknown }): Promise<PrismAnswer | PrismRefusal> {
+  return async function answer(request: { route: string; method: string; url: RequestTarget; headers: IncomingHttpHeaders; body?: unknown }): Promise<PrismAnswer | PrismRefusal> {
     const key = JSON.stringify([request.method, request.route, request.headers.prefer ?? null, request.headers.accept ?? null]);
     let answer = chosen.get(key);
     if (!answer) {
@@ -81,7 +82,7 @@ export async function createPrismEngine(specPath: string) {
     return answer;
   };
 
-  async function choose(request: { route: string; method: string; url: URL; headers: IncomingHttpHeaders; body?: unknown }): Promise<PrismAnswer | PrismRefusal> {
+  async function choose(request: { route: string; method: string; url: RequestTarget; headers: IncomingHttpHeaders; body?: unknown }): Promise<PrismAnswer | PrismRefusal> {
     const input = {
       method: request.method.toLowerCase() as import('@stoplight/types').HttpMethod,
       url: { path: request.url.pathname, query: nameValues(request.url.searchParams) },
