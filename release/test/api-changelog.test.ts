@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import parseChangeset from '@changesets/parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { budget } from './helpers/budget.js';
 import { parse, stringify } from 'yaml';
 import { repoRoot } from './helpers/shipped.js';
 
@@ -24,7 +25,7 @@ beforeAll(() => {
   writeFileSync(join(repo, 'spec/openapi.yaml'), baseSpec);
   git('add', '.');
   git('commit', '-qm', 'release');
-}, 30_000);
+}, budget(30_000));
 
 describe('api:changelog', () => {
   it('before the first release there is nothing to compare with', () => {
@@ -52,5 +53,5 @@ describe('api:changelog', () => {
       { name: '@permission-assist/spec-kit', type: 'major' },
     ]);
     expect(written.summary).toContain('### API changes');
-  }, 120_000);
+  }, budget(120_000));
 });

@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { budget } from './helpers/budget.js';
 import { parse, stringify } from 'yaml';
 import { repoRoot } from './helpers/shipped.js';
 
@@ -84,7 +85,7 @@ describe('changeset:check', () => {
     changeset({ '@permission-assist/spec-kit': 'major', '@permission-assist/client': 'major' });
     const major = check();
     expect(major.status, major.stderr).toBe(0);
-  }, 240_000);
+  }, budget(240_000));
 
   it('reports a changeset that names a package this repository does not ship', () => {
     changeset({ '@permission-assist/bench-tools': 'patch' });

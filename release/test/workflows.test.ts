@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { budget } from './helpers/budget.js';
 import { parse } from 'yaml';
 import { repoRoot } from './helpers/shipped.js';
 
@@ -106,5 +107,5 @@ describe('.github/workflows', () => {
     const checked = step(changesets!);
     expect(checked.stderr).toBe('');
     expect(checked.status).toBe(0);
-  }, 420_000);
+  }, budget(420_000));
 });

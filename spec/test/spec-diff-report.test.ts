@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { budget } from './budget.js';
 import { repoRoot } from './run-tool.js';
 
 const work = mkdtempSync(join(tmpdir(), 'pa-spec-diff-report-'));
@@ -31,7 +32,7 @@ beforeAll(() => {
   git('add', '.');
   git('commit', '-qm', 'base');
   writeFileSync(join(repo, 'spec/openapi.yaml'), emailOptional(specText));
-}, 60_000);
+}, budget(60_000));
 
 describe('spec:diff report', () => {
   it('--format json: making Identity.emailAddress optional concerns every operation that returns identities', () => {
@@ -45,7 +46,7 @@ describe('spec:diff report', () => {
     );
     // Operations that never return an identity are not named.
     expect(change.operations.map((op) => op.operationId)).not.toContain('listApplications');
-  }, 120_000);
+  }, budget(120_000));
 
   it('--format markdown: a summary table for the pull request, breaking called out', () => {
     const result = diff('--format', 'markdown');
@@ -53,7 +54,7 @@ describe('spec:diff report', () => {
     expect(result.stdout).toContain('## Spec changes against `HEAD`');
     expect(result.stdout).toContain('**Breaking**');
     expect(result.stdout).toMatch(/\| major \| Properties of `Identity` are no longer required: `emailAddress`\. \|.*`GET \/api\/identities` \(listIdentities\)/);
-  }, 120_000);
+  }, budget(120_000));
 
   it('rejects an unknown format, naming the ones it has', () => {
     const result = diff('--format', 'html');

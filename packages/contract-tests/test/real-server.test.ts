@@ -3,6 +3,7 @@
 // user names, what will be created is said before the first write, every record created is listed,
 // queued imports are canceled at the end, and file groups are found from earlier imports.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { budget } from './helpers/budget.js';
 import { startSandbox, type RunningSandbox } from '@permission-assist/mock';
 import { describeFinding, groupFindings, resolveTarget, runContract, type RunResult, type Target } from '../src/index.js';
 import { catalogue } from './helpers/drift-catalogue.js';
@@ -52,7 +53,7 @@ describe('against a real server, with --write but no --write-identity', () => {
   beforeAll(async () => {
     target = await resolveTarget({ baseUrl: { value: proxy.url, from: '--base-url' }, token: { value: TOKEN, from: 'PA_TOKEN' }, write: true });
     result = await runAgainst(target);
-  }, 120_000);
+  }, budget(120_000));
 
   it('is not taken for a sandbox, and knows nothing of its applications beforehand', () => {
     expect(target.sandbox).toBe(false);
@@ -109,7 +110,7 @@ describe('against a real server, with --write-identity, --stage-application and 
       upload: { applicationId: upload.applicationId, fileGroupIds: upload.fileGroupIds, requiredGroupIds: upload.requiredGroupIds ?? [] },
     });
     result = await runAgainst(target);
-  }, 120_000);
+  }, budget(120_000));
 
   it('acts on the named identity and on nothing else that exists', () => {
     const acted = new Set(identitiesActedOn(result.log));
@@ -140,5 +141,5 @@ describe('against a real server that accepts an empty file', () => {
     } finally {
       proxy.use(realServer);
     }
-  }, 120_000);
+  }, budget(120_000));
 });

@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '@permission-assist/mock';
 import { resolveTarget, runWorkflows, workflowsDirectory, type Target, type WorkflowResult } from '../src/index.js';
+import { budget } from './helpers/budget.js';
 import { catalogue } from './helpers/drift-catalogue.js';
 import { combine, realServer, startDriftProxy, type DriftProxy } from './helpers/drift-proxy.js';
 
@@ -62,7 +63,7 @@ describe('business workflows', () => {
 
     const noIdentity = await runWorkflows({ ...real, write: true });
     expect(noIdentity.find((r) => r.workflowId === 'leave-suspend-restore')).toMatchObject({ outcome: 'skipped', reason: 'it acts on an existing identity: name a test identity with --write-identity ID' });
-  }, 120_000);
+  }, budget(120_000));
 
   it('a server whose cancel goes straight to Canceled fails the cancel workflow at that step', async () => {
     proxy.use(combine(catalogue.find((d) => d.name === 'a cancel that goes straight to Canceled')!));
@@ -71,7 +72,7 @@ describe('business workflows', () => {
     const cancel = results.find((r) => r.workflowId === 'cancel-canceling-canceled')!;
     expect(cancel.outcome).toBe('failed');
     expect(cancel.failures).toContain("cancel: success criteria check ($response.body#/status == 'Canceling')");
-  }, 120_000);
+  }, budget(120_000));
   it('pa-contract --workflows: a summary line per workflow, exit 2 with one line when there is no API', async () => {
     const bin = fileURLToPath(new URL('../bin/pa-contract.js', import.meta.url));
     const run = (args: string[]) => promisify(execFile)(process.execPath, [bin, ...args], { env: { ...process.env, PA_TOKEN: TOKEN, PA_BASE_URL: '' } }).then(
@@ -91,7 +92,7 @@ describe('business workflows', () => {
     const notApi = await run(['--workflows', '--base-url', `${sandbox.url}/docs`]);
     expect(notApi.stderr).toContain(`pa-contract: no Permission Assist API at ${sandbox.url}/docs`);
     expect(notApi.code).toBe(2);
-  }, 120_000);
+  }, budget(120_000));
 
   it('the copy the package ships (built into workflows/) runs too, its source descriptions taken from spec-kit', async () => {
     const shipped = fileURLToPath(new URL('../workflows', import.meta.url));
@@ -99,7 +100,7 @@ describe('business workflows', () => {
     const results = await runWorkflows({ ...sandboxTarget, write: true, directory: shipped });
     expect(results.flatMap((r) => r.failures)).toEqual([]);
     expect(results.every((r) => r.outcome === 'passed')).toBe(true);
-  }, 120_000);
+  }, budget(120_000));
 
   // Last: its leave of absence moves the sandbox's clock past the real date.
   it('all pass against the sandbox, approve and clock steps included', async () => {

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { budget } from './helpers/budget.js';
 
 const bin = fileURLToPath(new URL('../bin/pa-mock.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'pa-durable-'));
@@ -103,5 +104,5 @@ describe('--state durability', () => {
     }
     expect(acknowledged.length).toBeGreaterThanOrEqual(300);
     expect(missing).toEqual([]);
-  }, 120_000);
+  }, budget(120_000));
 });

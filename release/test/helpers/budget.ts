@@ -23,4 +23,7 @@ export const BUDGET: Readonly<Record<keyof typeof BASE, number>> = Object.fromEn
   Object.entries(BASE).map(([step, ms]) => [step, Math.round(ms * slowdown)]),
 ) as Record<keyof typeof BASE, number>;
 
+/** `ms` at full speed, scaled the same way: for a test's own timeout. */
+export const budget = (ms: number) => Math.round(ms * slowdown);
+
 export const sum = (...steps: number[]) => steps.reduce((total, step) => total + step, 0);
