@@ -52,7 +52,7 @@ describe('type-checking', () => {
   const found = projects();
 
   it('finds a project in every workspace with TypeScript', () => {
-    expect(found.map((p) => p.dir)).toEqual(expect.arrayContaining(['packages/mock', 'packages/contract-tests', 'packages/cli', 'packages/spec-kit', 'docs', 'release']));
+    expect(found.map((p) => p.dir)).toEqual(expect.arrayContaining(['packages/mock', 'packages/contract-tests', 'packages/cli', 'packages/spec-kit', 'docs', 'release', 'spec']));
   });
 
   it.for(found)('$dir type-checks, tests included', ({ config }) => {

@@ -7,7 +7,7 @@ import { loadApi } from './sources.js';
 
 const spec = loadApi();
 const validator = createValidator(spec, { formats: false });
-const filters = Object.entries<any>(spec.components.schemas).filter(([, schema]) => schema['x-canonical-values']);
+const filters = Object.entries<any>(spec.components?.schemas ?? {}).filter(([, schema]) => schema['x-canonical-values']);
 const accepts = (name: string, value: string) => validator.validate({ $ref: `#/components/schemas/${name}` }, value).length === 0;
 
 function mixedCase(word: string) {

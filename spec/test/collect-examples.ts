@@ -12,7 +12,7 @@ function mediaExamples(spec: any, where: string, content: Record<string, any> | 
     const cases: ExampleCase[] = Object.entries(media.examples ?? {}).map(([name, example]) => ({
       where: `${where} ${mediaType} example "${name}"`,
       schema: media.schema,
-      value: deref(spec, example).value,
+      value: deref<{ value?: unknown }>(spec, example as { value?: unknown }).value,
     }));
     if ('example' in media) cases.push({ where: `${where} ${mediaType} example`, schema: media.schema, value: media.example });
     return cases;

@@ -2,7 +2,7 @@
 // (undocumented fields rejected), because a stray or misspelt field in an example misleads readers
 // of the docs and users of the mock, and the linters do not look inside named examples.
 import { describe, expect, it } from 'vitest';
-import { createValidator, deref, formatErrors, listOperations } from '@permission-assist/spec-kit';
+import { componentExample, createValidator, deref, formatErrors, listOperations } from '@permission-assist/spec-kit';
 import { loadApi, loadSandbox } from './sources.js';
 import { collectExamples } from './collect-examples.js';
 
@@ -21,7 +21,7 @@ describe('spec examples', () => {
     for (const { section, path, method, operation } of listOperations(spec)) {
       const at = `${section} ${method.toUpperCase()} ${path}`;
       if (operation.requestBody) expect(cases.some((c) => c.where.startsWith(`${at} request`)), at).toBe(true);
-      for (const [status, response] of Object.entries(operation.responses)) {
+      for (const [status, response] of Object.entries(operation.responses ?? {})) {
         if (!deref(spec, response).content) continue;
         expect(cases.some((c) => c.where.startsWith(`${at} ${status} `)), `${at} ${status}`).toBe(true);
       }
@@ -34,7 +34,7 @@ describe('spec examples', () => {
 
   it('are rejected when wrong (the validator is not vacuous)', () => {
     const identity = { $ref: '#/components/schemas/Identity' };
-    const sarah = spec.components.examples.IdentitySarahChen.value;
+    const sarah = componentExample(spec, 'IdentitySarahChen') as Record<string, unknown>;
     expect(formatErrors(validator.validate(identity, { ...sarah, middleName: 'Ann' }))).toEqual([
       '(root): has undocumented field "middleName"',
     ]);

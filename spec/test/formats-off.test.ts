@@ -2,7 +2,7 @@
 // an annotation by default, and many validators (Python's jsonschema, for one) do not check it.
 // Every date and timestamp schema is checked here with formats switched off and on.
 import { describe, expect, it } from 'vitest';
-import { createValidator } from '@permission-assist/spec-kit';
+import { componentExample, createValidator } from '@permission-assist/spec-kit';
 import { loadApi } from './sources.js';
 
 const spec = loadApi();
@@ -39,7 +39,7 @@ describe.each(Object.entries(validators))('date and time schemas with %s', (_mod
   it('accept the vendor samples: a bare effectiveDate and a zone-less lastUpdated', () => {
     const onboard = { identity: { firstName: 'Daniel', lastName: 'Okafor' }, effectiveDate: '2026-03-15' };
     expect(validator.validate(ref('CreateOnboardEventRequest'), onboard)).toEqual([]);
-    const application = { ...spec.components.examples.ApplicationJackHenrySymitar.value, lastUpdated: '2026-02-20T08:15:00' };
+    const application = { ...(componentExample(spec, 'ApplicationJackHenrySymitar') as Record<string, unknown>), lastUpdated: '2026-02-20T08:15:00' };
     expect(validator.validate(ref('Application'), application)).toEqual([]);
   });
 });
