@@ -1,20 +1,17 @@
 // The cases and the spec agree: every assumption a case names is one the spec marks on that
 // operation (or its parameters), and every assumption the spec marks is exercised by some case.
 import { describe, expect, it } from 'vitest';
-import { createContract, deref, type HttpMethod, type OperationObject, type ParameterObject } from '@permission-assist/spec-kit';
+import { createContract, listOperations } from '@permission-assist/spec-kit';
 import { cases } from '../src/index.js';
 
 const { spec, operations } = createContract();
 /** The names of the choices a spec node marks with x-assumptions (an extension, so not in the OpenAPI types). */
 const assumptionNames = (node: object) => Object.keys((node as { 'x-assumptions'?: object })['x-assumptions'] ?? {});
 
+/** Every assumption marked on an operation or its parameters (path-level ones included, as the report reads them). */
 function assumptionsOf(operationId: string): string[] {
-  const { method, path } = operations.find((o) => o.operationId === operationId)!;
-  const operation = deref<OperationObject>(spec, spec.paths?.[path]?.[method as HttpMethod])!;
-  return [
-    ...assumptionNames(operation),
-    ...(operation.parameters ?? []).flatMap((p) => assumptionNames(deref<ParameterObject>(spec, p)!)),
-  ];
+  const { operation, parameters } = listOperations(spec).find((o) => o.operationId === operationId)!;
+  return [operation, ...parameters].flatMap(assumptionNames);
 }
 
 describe('cases and the spec', () => {
