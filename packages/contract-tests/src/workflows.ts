@@ -101,10 +101,22 @@ async function inputsFor(options: WorkflowOptions): Promise<Record<string, strin
   if (options.hints.stageApplicationId) inputs.stageApplicationId = options.hints.stageApplicationId;
   if (options.writeIdentity) inputs.identityId = options.writeIdentity;
   else if (options.sandbox) {
-    // Someone whose access was added and completed holds accounts that a leave can suspend.
+    // Someone whose access was added and completed holds accounts that a leave can suspend. The
+    // leave workflow counts the person's Restore requests as its own, so it takes someone with none,
+    // and with no personnel event still under way: an earlier run's leave (the sandbox approves an
+    // event by itself a little later) would add restores of its own half-way through.
     const granted = await get('/api/access-requests?type=Add&status=Completed');
-    const id = (granted?.items as { target?: { affectedIdentity?: { id?: string } | null } }[] | undefined)?.find((r) => r.target?.affectedIdentity?.id)?.target?.affectedIdentity?.id;
-    if (id) inputs.identityId = id;
+    const candidates = new Set((granted?.items as { target?: { affectedIdentity?: { id?: string } | null } }[] | undefined)?.flatMap((r) => r.target?.affectedIdentity?.id ?? []));
+    for (const id of candidates) {
+      const person = encodeURIComponent(id);
+      const restores = await get(`/api/access-requests?type=Restore&identityId=${person}`);
+      const events = await get(`/api/personnel-events?identityId=${person}`);
+      const settled = (events?.items as { status?: string }[] | undefined)?.every((e) => e.status === 'Completed' || e.status === 'Canceled');
+      if (restores?.totalCount === 0 && events?.totalPages <= 1 && settled) {
+        inputs.identityId = id;
+        break;
+      }
+    }
   }
   return inputs;
 }

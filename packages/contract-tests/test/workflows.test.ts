@@ -2,7 +2,7 @@
 // through redocly respect, against a real server (no control plane) the sandbox-only steps are
 // taken out with their reason and writes wait for --write, and a server that breaks a flow fails it.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -100,6 +100,29 @@ describe('business workflows', () => {
     const results = await runWorkflows({ ...sandboxTarget, write: true, directory: shipped });
     expect(results.flatMap((r) => r.failures)).toEqual([]);
     expect(results.every((r) => r.outcome === 'passed')).toBe(true);
+  }, budget(120_000));
+
+  it("the leave workflow takes a person with no leave under way (an earlier run's unapproved leave would add restores half-way)", async () => {
+    const frozen = await startSandbox({ size: 'small', frozen: true });
+    try {
+      const auth = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
+      const get = async (path: string) => (await fetch(`${frozen.url}${path}`, { headers: auth })).json();
+      // The person the first completed grant names, as a run before this one would have taken.
+      const person = (await get('/api/access-requests?type=Add&status=Completed')).items.find((r: { target: { affectedIdentity: { id: string } | null } }) => r.target.affectedIdentity).target.affectedIdentity.id;
+      const { today } = await get('/sandbox/clock');
+      const endDate = new Date(Date.parse(`${today}T00:00:00Z`) + 3 * 86_400_000).toISOString().slice(0, 10);
+      const left = await fetch(`${frozen.url}/api/personnel-events/leave-of-absence`, { method: 'POST', headers: auth, body: JSON.stringify({ identityId: person, effectiveDate: today, endDate }) });
+      expect(left.status).toBe(201);
+      const target = await resolveTarget({ baseUrl: { value: frozen.url, from: '--base-url' }, token: { value: TOKEN, from: 'PA_TOKEN' } });
+      // The leave workflow alone: the others wait on the clock, which stands still here.
+      const alone = mkdtempSync(join(work, 'leave-'));
+      copyFileSync(join(fileURLToPath(new URL('../workflows', import.meta.url)), 'leave-of-absence.arazzo.yaml'), join(alone, 'leave-of-absence.arazzo.yaml'));
+      const leave = (await runWorkflows({ ...target, write: true, directory: alone })).find((r) => r.workflowId === 'leave-suspend-restore')!;
+      expect(leave.failures).toEqual([]);
+      expect(leave.outcome).toBe('passed');
+    } finally {
+      await frozen.close();
+    }
   }, budget(120_000));
 
   // Last: its leave of absence moves the sandbox's clock past the real date.
